@@ -1,0 +1,8 @@
+package org.peerage.cli;
+
+import picocli.CommandLine.Command;
+
+/** MRT files: dump them as text or JSON. */
+@Command(name = "mrt", description = "Read MRT routing dumps (RFC 6396).", mixinStandardHelpOptions = true)
+final class MrtCommand {
+}
