@@ -1,0 +1,94 @@
+package org.peerage.bgp.mrt;
+
+import java.util.Arrays;
+import java.util.List;
+import org.peerage.bgp.wire.AddressFamily;
+import org.peerage.bgp.wire.InetText;
+import org.peerage.bgp.wire.Malformation;
+import org.peerage.bgp.wire.Prefix;
+import org.peerage.bgp.wire.attr.PathAttribute;
+
+/** The decoded body of an MRT record. Addresses are raw 4- or 16-byte arrays, as on the wire. */
+public sealed interface MrtEntry {
+
+    /** TABLE_DUMP_V2 PEER_INDEX_TABLE (RFC 6396 §4.3.1): the peers RIB entries refer to by index. */
+    record PeerIndexTable(int collectorId, String viewName, List<Peer> peers) implements MrtEntry {
+        public PeerIndexTable {
+            peers = List.copyOf(peers);
+        }
+    }
+
+    /** One collector peer: BGP identifier, address, AS. */
+    record Peer(int bgpId, byte[] address, long asn) {
+        public boolean ipv6() {
+            return address.length == 16;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Peer p && p.bgpId == bgpId && Arrays.equals(p.address, address) && p.asn == asn;
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(address) * 31 + Long.hashCode(asn);
+        }
+
+        @Override
+        public String toString() {
+            return InetText.format(address) + " AS" + asn;
+        }
+    }
+
+    /**
+     * A TABLE_DUMP_V2 RIB record (RFC 6396 §4.3.2, RFC 8050 for ADD-PATH): one prefix and every peer's path to it.
+     * For RIB_GENERIC of a non-IP family, {@code prefix} is null and {@code opaqueNlri} holds the NLRI.
+     */
+    record RibTable(int subtype, long sequence, AddressFamily family, Prefix prefix, byte[] opaqueNlri, boolean addPath,
+                    List<RibEntry> entries) implements MrtEntry {
+        public RibTable {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** One peer's path in a RIB record. */
+    record RibEntry(int peerIndex, long originatedTime, long pathId, List<PathAttribute> attributes,
+                    List<Malformation> malformations) {
+        public RibEntry {
+            attributes = List.copyOf(attributes);
+            malformations = List.copyOf(malformations);
+        }
+    }
+
+    /** TABLE_DUMP (RFC 6396 §4.2): the legacy one-route-per-record RIB format with 2-octet AS numbers. */
+    record TableDump(int viewNumber, int sequence, Prefix prefix, int status, long originatedTime, byte[] peerAddress,
+                     int peerAs, List<PathAttribute> attributes, List<Malformation> malformations) implements MrtEntry {
+        public TableDump {
+            attributes = List.copyOf(attributes);
+            malformations = List.copyOf(malformations);
+        }
+    }
+
+    /**
+     * BGP4MP(_ET) MESSAGE and its AS4 / LOCAL / ADD-PATH variants (RFC 6396 §4.4, RFC 8050): a whole BGP message,
+     * header included, as exchanged with the peer. {@code as4} says whether AS numbers (also inside the message) are
+     * 4 octets; {@code addPath} that NLRI carry path identifiers.
+     */
+    record Bgp4mpMessage(int subtype, long peerAs, long localAs, int interfaceIndex, int afi, byte[] peerAddress,
+                         byte[] localAddress, boolean as4, boolean local, boolean addPath, byte[] message)
+            implements MrtEntry {
+    }
+
+    /** BGP4MP(_ET) STATE_CHANGE(_AS4): an FSM transition, states numbered as in RFC 6396 §4.4.1. */
+    record Bgp4mpStateChange(int subtype, long peerAs, long localAs, int interfaceIndex, int afi, byte[] peerAddress,
+                             byte[] localAddress, int oldState, int newState) implements MrtEntry {
+    }
+
+    /** A record peerage does not decode (another type or subtype); skipped, and counted by callers. */
+    record Unsupported(int type, int subtype) implements MrtEntry {
+    }
+
+    /** A record whose body contradicts its own lengths. */
+    record Corrupt(String reason) implements MrtEntry {
+    }
+}

@@ -1,0 +1,83 @@
+package org.peerage.bgp.mrt;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.peerage.bgp.wire.WireReader;
+
+/**
+ * Streams MRT records one at a time in constant memory. A stream that ends inside a record, or whose decompression
+ * fails, stops with an {@link MrtException} naming the offset; every record before it has been returned.
+ */
+public final class MrtReader implements Closeable {
+    /** Larger bodies mean a corrupt length field: real RIB records with thousands of peers stay far below. */
+    public static final int MAX_RECORD_LENGTH = 1 << 24;
+    private static final int HEADER = 12;
+
+    private final InputStream in;
+    private final byte[] header = new byte[HEADER];
+    private long offset;
+
+    public MrtReader(InputStream in) {
+        this.in = in;
+    }
+
+    public static MrtReader open(String name) throws IOException {
+        return new MrtReader(MrtInput.open(name));
+    }
+
+    /** The next record, or null at the clean end of the stream. */
+    public MrtRecord next() throws IOException {
+        long start = offset;
+        int got = readFully(header, HEADER, start);
+        if (got == 0) {
+            return null;
+        }
+        if (got < HEADER) {
+            throw new MrtException(start, "truncated MRT header: " + got + " of 12 bytes");
+        }
+        long timestamp = WireReader.u32(header, 0);
+        int type = WireReader.u16(header, 4);
+        int subtype = WireReader.u16(header, 6);
+        long length = WireReader.u32(header, 8);
+        if (length > MAX_RECORD_LENGTH) {
+            throw new MrtException(start, "implausible MRT record length " + length + " (type " + type + ")");
+        }
+        MrtType known = MrtType.of(type);
+        boolean et = known == MrtType.BGP4MP_ET;
+        if (et && length < 4) {
+            throw new MrtException(start, "BGP4MP_ET record of length " + length + " has no microsecond field");
+        }
+        byte[] body = new byte[(int) length];
+        int bodyGot = readFully(body, body.length, start);
+        if (bodyGot < body.length) {
+            throw new MrtException(start, "truncated MRT record (type " + type + " subtype " + subtype + "): "
+                    + bodyGot + " of " + length + " body bytes");
+        }
+        offset = start + HEADER + length;
+        if (et) {
+            int micros = WireReader.i32(body, 0);
+            byte[] rest = new byte[body.length - 4];
+            System.arraycopy(body, 4, rest, 0, rest.length);
+            return new MrtRecord(start, timestamp, micros, type, subtype, rest);
+        }
+        return new MrtRecord(start, timestamp, -1, type, subtype, body);
+    }
+
+    private int readFully(byte[] b, int len, long recordStart) throws MrtException {
+        try {
+            int n = in.readNBytes(b, 0, len);
+            return n;
+        } catch (EOFException e) {
+            throw new MrtException(recordStart, "compressed stream ends early (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new MrtException(recordStart, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,364 @@
+package org.peerage.bgp.wire.attr;
+
+import static org.peerage.bgp.wire.WireReader.i32;
+import static org.peerage.bgp.wire.WireReader.u16;
+import static org.peerage.bgp.wire.WireReader.u32;
+import static org.peerage.bgp.wire.WireReader.u8;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.peerage.bgp.wire.AddressFamily;
+import org.peerage.bgp.wire.CodecContext;
+import org.peerage.bgp.wire.ErrorAction;
+import org.peerage.bgp.wire.Malformation;
+import org.peerage.bgp.wire.NlriCodec;
+import org.peerage.bgp.wire.UpdateErrorSubcode;
+import org.peerage.bgp.wire.WireReader;
+
+/**
+ * Decodes the Path Attributes field with RFC 7606 revised error handling: every malformation is classified
+ * (attribute discard, treat-as-withdraw, session reset) and reported; decoding continues wherever the RFC allows, so
+ * the caller still gets every well-formed attribute and, for treat-as-withdraw, every prefix to withdraw.
+ */
+public final class AttributeDecoder {
+
+    /** The attributes in received order and what was wrong with the field. */
+    public record Result(List<PathAttribute> attributes, List<Malformation> malformations) {
+    }
+
+    private final byte[] buf;
+    private final int origin;
+    private final CodecContext ctx;
+    private final AddressFamily ribFamily;
+    private final List<PathAttribute> attributes = new ArrayList<>();
+    private final List<Malformation> malformations = new ArrayList<>(0);
+    private final boolean[] seen = new boolean[256];
+
+    private AttributeDecoder(byte[] buf, int origin, CodecContext ctx, AddressFamily ribFamily) {
+        this.buf = buf;
+        this.origin = origin;
+        this.ctx = ctx;
+        this.ribFamily = ribFamily;
+    }
+
+    /**
+     * Decodes the attributes of an UPDATE message.
+     *
+     * @param origin index in {@code buf} that malformation offsets are relative to (the start of the message body)
+     */
+    public static Result decodeUpdate(byte[] buf, int off, int len, int origin, CodecContext ctx) {
+        return new AttributeDecoder(buf, origin, ctx, null).decode(off, len);
+    }
+
+    /**
+     * Decodes the attributes of an MRT TABLE_DUMP_V2 RIB entry, where MP_REACH_NLRI may be abbreviated to the next hop
+     * (RFC 6396 §4.3.4) and belongs to the RIB's family.
+     */
+    public static Result decodeRibEntry(byte[] buf, int off, int len, CodecContext ctx, AddressFamily ribFamily) {
+        return new AttributeDecoder(buf, off, ctx, ribFamily).decode(off, len);
+    }
+
+    private Result decode(int off, int len) {
+        int end = off + len;
+        int pos = off;
+        while (pos < end) {
+            int remaining = end - pos;
+            int flags = u8(buf, pos);
+            boolean extended = AttributeFlags.isExtendedLength(flags);
+            int headerLength = extended ? 4 : 3;
+            if (remaining < headerLength) {
+                report(ErrorAction.TREAT_AS_WITHDRAW, UpdateErrorSubcode.MALFORMED_ATTRIBUTE_LIST, pos, -1,
+                        Arrays.copyOfRange(buf, pos, end),
+                        remaining + " bytes left in the attributes field, too few for an attribute header");
+                break;
+            }
+            int type = u8(buf, pos + 1);
+            int length = extended ? u16(buf, pos + 2) : u8(buf, pos + 2);
+            int value = pos + headerLength;
+            if (value + length > end) {
+                report(ErrorAction.TREAT_AS_WITHDRAW, UpdateErrorSubcode.ATTRIBUTE_LENGTH_ERROR, pos, type,
+                        Arrays.copyOfRange(buf, pos, end), "attribute " + type + " length " + length
+                                + " overruns the attributes field by " + (value + length - end) + " bytes");
+                break;
+            }
+            decodeOne(flags, type, pos, value, length);
+            pos = value + length;
+        }
+        return new Result(attributes, malformations);
+    }
+
+    private void decodeOne(int flags, int type, int start, int value, int length) {
+        AttributeType known = AttributeType.of(type);
+        if (seen[type]) {
+            if (known == AttributeType.MP_REACH_NLRI || known == AttributeType.MP_UNREACH_NLRI) {
+                report(ErrorAction.SESSION_RESET, UpdateErrorSubcode.MALFORMED_ATTRIBUTE_LIST, start, type, null,
+                        (known == AttributeType.MP_REACH_NLRI ? "MP_REACH_NLRI" : "MP_UNREACH_NLRI")
+                                + " appears more than once");
+            } else {
+                report(ErrorAction.ATTRIBUTE_DISCARD, UpdateErrorSubcode.MALFORMED_ATTRIBUTE_LIST, start, type, null,
+                        "attribute " + type + " repeated; all but the first discarded");
+            }
+            return;
+        }
+        seen[type] = true;
+        if (known == null) {
+            if (!AttributeFlags.isOptional(flags)) {
+                report(ErrorAction.SESSION_RESET, UpdateErrorSubcode.UNRECOGNIZED_WELL_KNOWN_ATTRIBUTE, start, type,
+                        attributeBytes(start, value, length), "unrecognized well-known attribute " + type);
+                return;
+            }
+            attributes.add(new UnknownAttribute(flags, type, Arrays.copyOfRange(buf, value, value + length)));
+            return;
+        }
+        if ((flags & AttributeFlags.CATEGORY_MASK) != known.category().flags()) {
+            report(flagErrorAction(known), UpdateErrorSubcode.ATTRIBUTE_FLAGS_ERROR, start, type,
+                    attributeBytes(start, value, length), known + " has flags 0x" + Integer.toHexString(flags)
+                            + ", expected optional/transitive bits 0x"
+                            + Integer.toHexString(known.category().flags()));
+            return;
+        }
+        PathAttribute decoded = switch (known) {
+            case ORIGIN -> origin(flags, start, value, length);
+            case AS_PATH -> asPath(flags, start, value, length, ctx.fourOctetAs() ? 4 : 2, false);
+            case NEXT_HOP -> fixed(known, 4, start, value, length) ? new NextHop(flags, i32(buf, value)) : null;
+            case MULTI_EXIT_DISC -> fixed(known, 4, start, value, length)
+                    ? new MultiExitDisc(flags, u32(buf, value)) : null;
+            case LOCAL_PREF -> fixed(known, 4, start, value, length) ? new LocalPref(flags, u32(buf, value)) : null;
+            case ATOMIC_AGGREGATE -> fixed(known, 0, start, value, length) ? new AtomicAggregate(flags) : null;
+            case AGGREGATOR -> aggregator(flags, start, value, length);
+            case COMMUNITIES -> multipleOf(known, 4, start, value, length)
+                    ? new Communities(flags, ints(value, length)) : null;
+            case ORIGINATOR_ID -> fixed(known, 4, start, value, length) ? new OriginatorId(flags, i32(buf, value)) : null;
+            case CLUSTER_LIST -> multipleOf(known, 4, start, value, length)
+                    ? new ClusterList(flags, ints(value, length)) : null;
+            case MP_REACH_NLRI -> mpReach(flags, start, value, length);
+            case MP_UNREACH_NLRI -> mpUnreach(flags, start, value, length);
+            case EXTENDED_COMMUNITIES -> multipleOf(known, 8, start, value, length)
+                    ? new ExtendedCommunities(flags, longs(value, length)) : null;
+            case AS4_PATH -> as4Path(flags, start, value, length);
+            case AS4_AGGREGATOR -> fixed(known, 8, start, value, length)
+                    ? new As4Aggregator(flags, u32(buf, value), i32(buf, value + 4)) : null;
+            case LARGE_COMMUNITY -> multipleOf(known, 12, start, value, length)
+                    ? new LargeCommunities(flags, ints(value, length)) : null;
+            case ONLY_TO_CUSTOMER -> fixed(known, 4, start, value, length)
+                    ? new OnlyToCustomer(flags, u32(buf, value)) : null;
+        };
+        if (decoded != null) {
+            attributes.add(decoded);
+        }
+    }
+
+    /** RFC 7606 §3 d: flag conflicts mean treat-as-withdraw, except where the attribute's own rule is milder. */
+    private static ErrorAction flagErrorAction(AttributeType type) {
+        return switch (type) {
+            case MP_REACH_NLRI, MP_UNREACH_NLRI -> ErrorAction.SESSION_RESET;
+            case ATOMIC_AGGREGATE, AGGREGATOR, AS4_PATH, AS4_AGGREGATOR -> ErrorAction.ATTRIBUTE_DISCARD;
+            default -> ErrorAction.TREAT_AS_WITHDRAW;
+        };
+    }
+
+    /** The action for a length or content error in a known attribute (RFC 7606 §7, RFC 6793 §6, RFC 8092 §5). */
+    private static ErrorAction valueErrorAction(AttributeType type) {
+        return flagErrorAction(type);
+    }
+
+    private static UpdateErrorSubcode lengthSubcode(AttributeType type) {
+        return switch (type) {
+            case AGGREGATOR, AS4_AGGREGATOR, COMMUNITIES, EXTENDED_COMMUNITIES, LARGE_COMMUNITY, ONLY_TO_CUSTOMER,
+                 CLUSTER_LIST, ORIGINATOR_ID, MULTI_EXIT_DISC -> UpdateErrorSubcode.OPTIONAL_ATTRIBUTE_ERROR;
+            default -> UpdateErrorSubcode.ATTRIBUTE_LENGTH_ERROR;
+        };
+    }
+
+    private boolean fixed(AttributeType type, int expected, int start, int value, int length) {
+        if (length == expected) {
+            return true;
+        }
+        report(valueErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
+                type + " length " + length + ", expected " + expected);
+        return false;
+    }
+
+    private boolean multipleOf(AttributeType type, int unit, int start, int value, int length) {
+        if (length % unit == 0 && (length > 0 || type != AttributeType.LARGE_COMMUNITY)) {
+            return true;
+        }
+        report(valueErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
+                type + " length " + length + " is not a " + (length == 0 ? "non-zero " : "") + "multiple of " + unit);
+        return false;
+    }
+
+    private Origin origin(int flags, int start, int value, int length) {
+        if (!fixed(AttributeType.ORIGIN, 1, start, value, length)) {
+            return null;
+        }
+        int v = u8(buf, value);
+        if (v > 2) {
+            report(ErrorAction.TREAT_AS_WITHDRAW, UpdateErrorSubcode.INVALID_ORIGIN_ATTRIBUTE, start,
+                    AttributeType.ORIGIN.code(), attributeBytes(start, value, length), "ORIGIN value " + v
+                            + " is not IGP (0), EGP (1) or INCOMPLETE (2)");
+            return null;
+        }
+        return new Origin(flags, v);
+    }
+
+    private AsPath asPath(int flags, int start, int value, int length, int asSize, boolean as4) {
+        List<AsPathSegment> segments = parseSegments(start, value, length, asSize, as4);
+        return segments == null ? null : new AsPath(flags, segments);
+    }
+
+    private As4Path as4Path(int flags, int start, int value, int length) {
+        List<AsPathSegment> segments = parseSegments(start, value, length, 4, true);
+        return segments == null ? null : new As4Path(flags, segments);
+    }
+
+    /** RFC 7606 §7.2 (AS_PATH: treat-as-withdraw) and RFC 6793 §6 (AS4_PATH: discard, no confederation segments). */
+    private List<AsPathSegment> parseSegments(int start, int value, int length, int asSize, boolean as4) {
+        AttributeType type = as4 ? AttributeType.AS4_PATH : AttributeType.AS_PATH;
+        List<AsPathSegment> segments = new ArrayList<>(2);
+        int pos = value;
+        int end = value + length;
+        String error = null;
+        while (pos < end) {
+            if (end - pos < 2) {
+                error = "a single byte left after the last segment";
+                break;
+            }
+            SegmentType segmentType = SegmentType.of(u8(buf, pos));
+            int count = u8(buf, pos + 1);
+            if (segmentType == null) {
+                error = "unknown segment type " + u8(buf, pos);
+                break;
+            }
+            if (as4 && segmentType.isConfederation()) {
+                error = "confederation segment in AS4_PATH";
+                break;
+            }
+            if (count == 0) {
+                error = "zero-length segment";
+                break;
+            }
+            if (pos + 2 + count * asSize > end) {
+                error = "segment of " + count + " " + asSize + "-octet AS numbers overruns the attribute";
+                break;
+            }
+            int[] asns = new int[count];
+            for (int i = 0; i < count; i++) {
+                int p = pos + 2 + i * asSize;
+                asns[i] = asSize == 4 ? i32(buf, p) : u16(buf, p);
+            }
+            segments.add(new AsPathSegment(segmentType, asns));
+            pos += 2 + count * asSize;
+        }
+        if (error == null) {
+            return segments;
+        }
+        report(valueErrorAction(type), UpdateErrorSubcode.MALFORMED_AS_PATH, start, type.code(),
+                attributeBytes(start, value, length), type + " malformed at byte " + (pos - value) + ": " + error);
+        return null;
+    }
+
+    private Aggregator aggregator(int flags, int start, int value, int length) {
+        int expected = ctx.fourOctetAs() ? 8 : 6;
+        if (!fixed(AttributeType.AGGREGATOR, expected, start, value, length)) {
+            return null;
+        }
+        return expected == 8 ? new Aggregator(flags, u32(buf, value), i32(buf, value + 4))
+                : new Aggregator(flags, u16(buf, value), i32(buf, value + 2));
+    }
+
+    private MpReachNlri mpReach(int flags, int start, int value, int length) {
+        if (ribFamily != null && length >= 1 && u8(buf, value) == length - 1) {
+            return new MpReachNlri(flags, ribFamily, Arrays.copyOfRange(buf, value + 1, value + length), 0, List.of(),
+                    null, true);
+        }
+        int end = value + length;
+        if (length < 5) {
+            return mpError(start, value, length, AttributeType.MP_REACH_NLRI, "length " + length
+                    + " is too short for AFI, SAFI and next hop length");
+        }
+        AddressFamily family = AddressFamily.of(u16(buf, value), u8(buf, value + 2));
+        int nextHopLength = u8(buf, value + 3);
+        int reservedAt = value + 4 + nextHopLength;
+        if (reservedAt >= end) {
+            return mpError(start, value, length, AttributeType.MP_REACH_NLRI, "next hop length " + nextHopLength
+                    + " overruns the attribute");
+        }
+        if (family.isIpPrefixFamily() && !validNextHopLength(family, nextHopLength)) {
+            return mpError(start, value, length, AttributeType.MP_REACH_NLRI, "next hop length " + nextHopLength
+                    + " is not valid for " + family);
+        }
+        byte[] nextHop = Arrays.copyOfRange(buf, value + 4, reservedAt);
+        int reserved = u8(buf, reservedAt);
+        int nlriAt = reservedAt + 1;
+        if (!family.isIpPrefixFamily()) {
+            return new MpReachNlri(flags, family, nextHop, reserved, List.of(),
+                    Arrays.copyOfRange(buf, nlriAt, end), false);
+        }
+        NlriCodec.Parsed parsed = NlriCodec.decode(buf, nlriAt, end - nlriAt, family.afi() == AddressFamily.AFI_IPV6,
+                ctx.addPath(family));
+        if (!parsed.ok()) {
+            return mpError(start, value, length, AttributeType.MP_REACH_NLRI, "NLRI at byte " + (parsed.errorOffset()
+                    - value) + ": " + parsed.error());
+        }
+        return new MpReachNlri(flags, family, nextHop, reserved, parsed.routes(), null, false);
+    }
+
+    /** 4 or 16/32 for the address family, or 16/32 for IPv4 NLRI with an IPv6 next hop (RFC 8950). */
+    private static boolean validNextHopLength(AddressFamily family, int length) {
+        return family.afi() == AddressFamily.AFI_IPV4 ? length == 4 || length == 16 || length == 32
+                : length == 16 || length == 32;
+    }
+
+    private MpUnreachNlri mpUnreach(int flags, int start, int value, int length) {
+        if (length < 3) {
+            return mpError(start, value, length, AttributeType.MP_UNREACH_NLRI, "length " + length
+                    + " is too short for AFI and SAFI");
+        }
+        AddressFamily family = AddressFamily.of(u16(buf, value), u8(buf, value + 2));
+        int nlriAt = value + 3;
+        int end = value + length;
+        if (!family.isIpPrefixFamily()) {
+            return new MpUnreachNlri(flags, family, List.of(), Arrays.copyOfRange(buf, nlriAt, end));
+        }
+        NlriCodec.Parsed parsed = NlriCodec.decode(buf, nlriAt, end - nlriAt, family.afi() == AddressFamily.AFI_IPV6,
+                ctx.addPath(family));
+        if (!parsed.ok()) {
+            return mpError(start, value, length, AttributeType.MP_UNREACH_NLRI, "withdrawn NLRI at byte "
+                    + (parsed.errorOffset() - value) + ": " + parsed.error());
+        }
+        return new MpUnreachNlri(flags, family, parsed.routes(), null);
+    }
+
+    /** RFC 7606 §7.11-12: an MP attribute that cannot be parsed means the NLRI cannot be located: session reset. */
+    private <T> T mpError(int start, int value, int length, AttributeType type, String why) {
+        report(ErrorAction.SESSION_RESET, UpdateErrorSubcode.OPTIONAL_ATTRIBUTE_ERROR, start, type.code(),
+                attributeBytes(start, value, length), type + " " + why);
+        return null;
+    }
+
+    private int[] ints(int value, int length) {
+        int[] out = new int[length / 4];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i32(buf, value + 4 * i);
+        }
+        return out;
+    }
+
+    private long[] longs(int value, int length) {
+        long[] out = new long[length / 8];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = WireReader.i64(buf, value + 8 * i);
+        }
+        return out;
+    }
+
+    private byte[] attributeBytes(int start, int value, int length) {
+        return Arrays.copyOfRange(buf, start, value + length);
+    }
+
+    private void report(ErrorAction action, UpdateErrorSubcode subcode, int at, int type, byte[] data, String reason) {
+        malformations.add(Malformation.update(action, subcode, data, at - origin, type, reason));
+    }
+}
