@@ -43,11 +43,11 @@ public final class MrtInput {
             return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
         }
         if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-            return new BufferedInputStream(new BZip2CompressorInputStream(in, true), BUFFER);
+            return new BufferedInputStream(new SalvagingInputStream(new BZip2CompressorInputStream(in, true)), BUFFER);
         }
         if (magic.length >= 6 && (magic[0] & 0xFF) == 0xFD && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X'
                 && magic[4] == 'Z' && magic[5] == 0) {
-            return new BufferedInputStream(new XZInputStream(in), BUFFER);
+            return new BufferedInputStream(new SalvagingInputStream(new XZInputStream(in)), BUFFER);
         }
         return in;
     }

@@ -81,6 +81,12 @@ public final class Prefix implements Comparable<Prefix> {
         return Arrays.copyOf(bytes, ipv6 ? 16 : 4);
     }
 
+    /** Copies the significant bytes to the front of {@code dst} and zeroes the rest up to the address size. */
+    public void copyAddressTo(byte[] dst) {
+        System.arraycopy(bytes, 0, dst, 0, bytes.length);
+        java.util.Arrays.fill(dst, bytes.length, ipv6 ? 16 : 4, (byte) 0);
+    }
+
     /** Writes length byte and significant bytes; returns the new offset. */
     public int writeTo(byte[] out, int off) {
         out[off++] = (byte) length;
