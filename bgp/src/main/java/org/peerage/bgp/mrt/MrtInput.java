@@ -12,7 +12,8 @@ import org.tukaani.xz.XZInputStream;
 
 /**
  * Opens an MRT source, plain or compressed, recognized by its magic bytes rather than its name: gzip (concatenated
- * members too), bzip2 (concatenated streams too), xz; "-" is standard input.
+ * members too), bzip2 (concatenated streams too), xz; "-" is standard input. Compressed streams are decompressed on
+ * a thread of their own.
  */
 public final class MrtInput {
     private static final int BUFFER = 1 << 16;
@@ -40,14 +41,14 @@ public final class MrtInput {
         byte[] magic = in.readNBytes(6);
         in.reset();
         if (magic.length >= 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B) {
-            return new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+            return new PrefetchingInputStream(new GZIPInputStream(in, BUFFER));
         }
         if (magic.length >= 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-            return new BufferedInputStream(new SalvagingInputStream(new BZip2CompressorInputStream(in, true)), BUFFER);
+            return new PrefetchingInputStream(new SalvagingInputStream(new BZip2CompressorInputStream(in, true)));
         }
         if (magic.length >= 6 && (magic[0] & 0xFF) == 0xFD && magic[1] == '7' && magic[2] == 'z' && magic[3] == 'X'
                 && magic[4] == 'Z' && magic[5] == 0) {
-            return new BufferedInputStream(new SalvagingInputStream(new XZInputStream(in)), BUFFER);
+            return new PrefetchingInputStream(new SalvagingInputStream(new XZInputStream(in)));
         }
         return in;
     }

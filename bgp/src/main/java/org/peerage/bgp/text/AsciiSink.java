@@ -59,9 +59,17 @@ public final class AsciiSink implements AutoCloseable {
         return bytes(b, 0, b.length);
     }
 
-    /** A non-negative or negative decimal long. */
+    /** A decimal long. */
     public AsciiSink number(long v) {
         room(20);
+        if (v >= 0 && v < 100) {
+            // Prefix lengths, states and small fields dominate; skip the general loop for them.
+            if (v >= 10) {
+                buf[pos++] = (byte) ('0' + v / 10);
+            }
+            buf[pos++] = (byte) ('0' + v % 10);
+            return this;
+        }
         if (v < 0) {
             if (v == Long.MIN_VALUE) {
                 return text(Long.toString(v));
@@ -69,17 +77,23 @@ public final class AsciiSink implements AutoCloseable {
             buf[pos++] = '-';
             v = -v;
         }
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
-        int end = pos + digits;
+        int end = pos + digits(v);
         for (int i = end - 1; i >= pos; i--) {
             buf[i] = (byte) ('0' + v % 10);
             v /= 10;
         }
         pos = end;
         return this;
+    }
+
+    private static int digits(long v) {
+        int n = 1;
+        long limit = 10;
+        while (n < 19 && v >= limit) {
+            n++;
+            limit *= 10;
+        }
+        return n;
     }
 
     /** An int read as unsigned 32 bits. */

@@ -30,6 +30,7 @@ public final class BgpdumpFormatter {
     private final AsciiSink out;
     private final TimeStyle timeStyle;
     private final RouteSuffix suffix = new RouteSuffix();
+    private final LinePart lineStart = new LinePart();
     private final byte[] scratch = new byte[16];
     private MrtEntry.PeerIndexTable peers;
 
@@ -51,13 +52,17 @@ public final class BgpdumpFormatter {
     }
 
     private void time(MrtRecord r) {
+        time(out, r);
+    }
+
+    private void time(AsciiSink s, MrtRecord r) {
         if (timeStyle == TimeStyle.HUMAN) {
-            HumanTime.write(out, r.timestamp());
+            HumanTime.write(s, r.timestamp());
         } else {
-            out.number(r.timestamp());
+            s.number(r.timestamp());
         }
         if (r.extendedTimestamp()) {
-            out.ch('.').padded(r.microseconds() & 0xFFFF_FFFFL, 6);
+            s.ch('.').padded(r.microseconds() & 0xFFFF_FFFFL, 6);
         }
     }
 
@@ -102,14 +107,20 @@ public final class BgpdumpFormatter {
         return subtype == MrtSubtypes.RIB_IPV6_UNICAST_ADDPATH || subtype == MrtSubtypes.RIB_IPV6_MULTICAST_ADDPATH;
     }
 
-    private void header(MrtRecord r, String kind, byte[] peer, long peerAs) {
-        out.text(r.knownType() == MrtType.BGP4MP_ET ? "BGP4MP_ET|" : "BGP4MP|");
-        time(r);
-        out.ch('|').text(kind).ch('|').bgpdumpAddress(peer).ch('|').number(peerAs).ch('|');
+    private void header(AsciiSink s, MrtRecord r, String kind, byte[] peer, long peerAs) {
+        s.text(r.knownType() == MrtType.BGP4MP_ET ? "BGP4MP_ET|" : "BGP4MP|");
+        time(s, r);
+        s.ch('|').text(kind).ch('|').bgpdumpAddress(peer).ch('|').number(peerAs).ch('|');
+    }
+
+    /** Formats the start of a message's lines once: every route of an UPDATE shares it. */
+    private void prepareLineStart(MrtRecord r, String kind, MrtEntry.Bgp4mpMessage m) {
+        header(lineStart.start(), r, kind, m.peerAddress(), m.peerAs());
+        lineStart.done();
     }
 
     private void stateChange(MrtRecord r, MrtEntry.Bgp4mpStateChange s) {
-        header(r, "STATE", s.peerAddress(), s.peerAs());
+        header(out, r, "STATE", s.peerAddress(), s.peerAs());
         out.number(s.oldState()).ch('|').number(s.newState()).ch('\n');
     }
 
@@ -144,16 +155,21 @@ public final class BgpdumpFormatter {
             AddressFamily.IPV4_MULTICAST, AddressFamily.IPV6_UNICAST, AddressFamily.IPV6_MULTICAST);
 
     private void withdrawals(MrtRecord r, MrtEntry.Bgp4mpMessage m, List<Route> routes) {
+        if (routes.isEmpty()) {
+            return;
+        }
+        prepareLineStart(r, "W", m);
         for (Route route : routes) {
-            header(r, "W", m.peerAddress(), m.peerAs());
+            lineStart.copyTo(out);
             prefix(route.prefix());
             out.ch('\n');
         }
     }
 
     private void announcements(MrtRecord r, MrtEntry.Bgp4mpMessage m, List<Route> routes) {
+        prepareLineStart(r, "A", m);
         for (Route route : routes) {
-            header(r, "A", m.peerAddress(), m.peerAs());
+            lineStart.copyTo(out);
             prefix(route.prefix());
             out.ch('|');
             suffix.writePrepared(out);

@@ -1,6 +1,5 @@
 package org.peerage.bgp.text;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.peerage.bgp.wire.attr.Aggregator;
 import org.peerage.bgp.wire.attr.As4Aggregator;
@@ -25,18 +24,7 @@ final class RouteSuffix {
     /** What bgpdump prints for an IPv4 next hop it never received (INADDR_NONE). */
     private static final int NO_NEXT_HOP = 0xFFFFFFFF;
 
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(512);
-        }
-
-        byte[] bytes() {
-            return buf;
-        }
-    }
-
-    private final Buffer buffer = new Buffer();
-    private final AsciiSink sink = new AsciiSink(buffer, 1 << 16);
+    private final LinePart part = new LinePart();
 
     void write(AsciiSink out, List<PathAttribute> attributes, boolean twoOctetPath, boolean ipv6NextHop) {
         prepare(attributes, twoOctetPath, ipv6NextHop);
@@ -44,7 +32,7 @@ final class RouteSuffix {
     }
 
     void writePrepared(AsciiSink out) {
-        out.bytes(buffer.bytes(), 0, buffer.size());
+        part.copyTo(out);
     }
 
     void prepare(List<PathAttribute> attributes, boolean twoOctetPath, boolean ipv6NextHop) {
@@ -75,8 +63,7 @@ final class RouteSuffix {
                 default -> { }
             }
         }
-        buffer.reset();
-        AsciiSink s = sink;
+        AsciiSink s = part.start();
         if (asPath != null) {
             asPath(s, twoOctetPath ? As4Reconciliation.path(asPath, as4Path) : asPath.segments());
         }
@@ -108,7 +95,7 @@ final class RouteSuffix {
             s.number(asn).ch(' ').ipv4(address);
         }
         s.ch('|');
-        s.flush();
+        part.done();
     }
 
     private static void asPath(AsciiSink s, List<AsPathSegment> segments) {
