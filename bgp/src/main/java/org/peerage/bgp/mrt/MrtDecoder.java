@@ -127,7 +127,7 @@ public final class MrtDecoder {
             if (pos > b.length) {
                 return new MrtEntry.Corrupt("PEER_INDEX_TABLE entry " + i + " of " + count + " overruns the record");
             }
-            peers.add(new MrtEntry.Peer(bgpId, address, asn));
+            peers.add(new MrtEntry.Peer(bgpId, address, asn, (peerType & 2) != 0));
         }
         return new MrtEntry.PeerIndexTable(collector, name, peers);
     }

@@ -18,15 +18,26 @@ public sealed interface MrtEntry {
         }
     }
 
-    /** One collector peer: BGP identifier, address, AS. */
-    record Peer(int bgpId, byte[] address, long asn) {
+    /** One collector peer: BGP identifier, address, AS, and whether the table holds its AS in 4 octets. */
+    record Peer(int bgpId, byte[] address, long asn, boolean fourOctetAs) {
+        public Peer {
+            if (!fourOctetAs && asn > 0xFFFF) {
+                throw new IllegalArgumentException("AS " + asn + " needs the 4-octet peer entry form");
+            }
+        }
+
+        public Peer(int bgpId, byte[] address, long asn) {
+            this(bgpId, address, asn, asn > 0xFFFF);
+        }
+
         public boolean ipv6() {
             return address.length == 16;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Peer p && p.bgpId == bgpId && Arrays.equals(p.address, address) && p.asn == asn;
+            return o instanceof Peer p && p.bgpId == bgpId && Arrays.equals(p.address, address) && p.asn == asn
+                    && p.fourOctetAs == fourOctetAs;
         }
 
         @Override

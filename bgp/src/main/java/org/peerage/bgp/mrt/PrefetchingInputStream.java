@@ -32,22 +32,31 @@ final class PrefetchingInputStream extends InputStream {
     }
 
     private void produce() {
-        try {
-            while (!closed) {
-                byte[] chunk = new byte[CHUNK];
-                int n = source.readNBytes(chunk, 0, CHUNK);
-                if (n > 0) {
-                    put(n == CHUNK ? chunk : Arrays.copyOf(chunk, n));
+        while (!closed) {
+            byte[] chunk = new byte[CHUNK];
+            int n = 0;
+            IOException failure = null;
+            try {
+                int r;
+                while (n < CHUNK && (r = source.read(chunk, n, CHUNK - n)) >= 0) {
+                    n += r;
                 }
-                if (n < CHUNK) {
-                    put(END);
-                    return;
-                }
+            } catch (IOException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = new IOException(e.toString(), e);
             }
-        } catch (IOException e) {
-            put(e);
-        } catch (RuntimeException e) {
-            put(new IOException(e.toString(), e));
+            if (n > 0) {
+                put(n == CHUNK ? chunk : Arrays.copyOf(chunk, n));
+            }
+            if (failure != null) {
+                put(failure);
+                return;
+            }
+            if (n < CHUNK) {
+                put(END);
+                return;
+            }
         }
     }
 
