@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,12 +28,15 @@ import picocli.CommandLine.Parameters;
                         + "standard input. A damaged file yields everything before the damage, then an error naming "
                         + "the byte offset, and a non-zero exit status."})
 final class MrtDumpCommand implements Callable<Integer> {
+    /** 128 + SIGPIPE: what a C tool such as bgpdump reports when its reader closes the pipe. */
+    private static final int EXIT_BROKEN_PIPE = 141;
 
     static final class Format {
         @Option(names = "-m", description = "One line per route with Unix timestamps (bgpdump -m).")
         boolean machine;
 
-        @Option(names = "-M", description = "One line per route with human-readable timestamps (bgpdump -M).")
+        @Option(names = "-M", description = "One line per route with human-readable timestamps, up to the origin "
+                + "(bgpdump -M).")
         boolean human;
 
         @Option(names = "--json", description = "One JSON object per line (see docs/mrt-json.md).")
@@ -52,10 +56,17 @@ final class MrtDumpCommand implements Callable<Integer> {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         try (RecordWriter writer = format.json ? new JsonRecordWriter(new JsonFormatter(stdout))
                 : new BgpdumpRecordWriter(new AsciiSink(stdout, 1 << 17), format.human
-                ? BgpdumpFormatter.TimeStyle.HUMAN : BgpdumpFormatter.TimeStyle.UNIX)) {
+                ? BgpdumpFormatter.Style.HUMAN : BgpdumpFormatter.Style.MACHINE)) {
             for (String file : files) {
                 failed |= !dump(file, writer, err);
             }
+        } catch (UncheckedIOException e) {
+            // The reader of our output went away (`peerage mrt dump ... | head`): stop quietly, as on SIGPIPE.
+            if (String.valueOf(e.getCause().getMessage()).contains("Broken pipe")) {
+                return EXIT_BROKEN_PIPE;
+            }
+            err.println("peerage: cannot write output: " + e.getCause().getMessage());
+            return 1;
         }
         return failed ? 1 : 0;
     }
@@ -99,7 +110,7 @@ final class MrtDumpCommand implements Callable<Integer> {
         private final AsciiSink out;
         private final BgpdumpFormatter formatter;
 
-        BgpdumpRecordWriter(AsciiSink out, BgpdumpFormatter.TimeStyle style) {
+        BgpdumpRecordWriter(AsciiSink out, BgpdumpFormatter.Style style) {
             this.out = out;
             this.formatter = new BgpdumpFormatter(out, style);
         }

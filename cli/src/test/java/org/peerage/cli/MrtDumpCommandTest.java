@@ -98,6 +98,19 @@ class MrtDumpCommandTest {
         var r = PeerageProcess.run(null, "mrt", "dump", "-M", updates.toString());
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).matches("(?s)BGP4MP\\|\\d\\d/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d\\|A\\|.*");
+        assertThat(r.out().lines().findFirst().orElseThrow()).endsWith("|59689 6939 3356 4230 28573|IGP");
+    }
+
+    @Test
+    void stopsQuietlyWhenTheReaderClosesThePipe() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", "\"$0\" -cp \"$1\" " + PeerageCommand.class.getName()
+                + " mrt dump -m \"$2\" | head -1 >/dev/null; echo ${PIPESTATUS[0]}",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                System.getProperty("java.class.path"), updates.toString());
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(out.strip()).isEqualTo("141");
     }
 
     @Test

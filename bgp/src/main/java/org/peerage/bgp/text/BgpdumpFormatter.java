@@ -16,27 +16,28 @@ import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
- * Writes MRT records in the one-line-per-route format of {@code bgpdump -m} (and {@code -M}, the same with
- * human-readable times), byte for byte as bgpdump 1.6.2 does. See docs/bgpdump-format.md for the rules.
+ * Writes MRT records in the one-line-per-route format of {@code bgpdump -m}, or of {@code -M} (human-readable times,
+ * route lines cut after the origin), byte for byte as bgpdump 1.6.2 does. See docs/bgpdump-format.md for the rules.
  */
 public final class BgpdumpFormatter {
 
-    /** How the time field is written: seconds since the epoch (-m) or a calendar date (-M). */
-    public enum TimeStyle { UNIX, HUMAN }
+    /** bgpdump's -m (seconds since the epoch, every field) or -M (calendar time, path and origin only). */
+    public enum Style { MACHINE, HUMAN }
 
     private static final int MESSAGE_HEADER = 19;
     private static final int TYPE_UPDATE = 2;
 
     private final AsciiSink out;
-    private final TimeStyle timeStyle;
-    private final RouteSuffix suffix = new RouteSuffix();
+    private final Style style;
+    private final RouteSuffix suffix;
     private final LinePart lineStart = new LinePart();
     private final byte[] scratch = new byte[16];
     private MrtEntry.PeerIndexTable peers;
 
-    public BgpdumpFormatter(AsciiSink out, TimeStyle timeStyle) {
+    public BgpdumpFormatter(AsciiSink out, Style style) {
         this.out = out;
-        this.timeStyle = timeStyle;
+        this.style = style;
+        this.suffix = new RouteSuffix(style == Style.MACHINE);
     }
 
     public void write(MrtRecord r, MrtEntry e) {
@@ -56,7 +57,7 @@ public final class BgpdumpFormatter {
     }
 
     private void time(AsciiSink s, MrtRecord r) {
-        if (timeStyle == TimeStyle.HUMAN) {
+        if (style == Style.HUMAN) {
             HumanTime.write(s, r.timestamp());
         } else {
             s.number(r.timestamp());

@@ -17,10 +17,17 @@ import org.peerage.bgp.wire.attr.Origin;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
- * The attribute part of a bgpdump route line, {@code ASPATH|ORIGIN|NEXTHOP|LOCALPREF|MED|COMMUNITIES|AG|AGGREGATOR|}.
- * An UPDATE's routes share it, so it is formatted once per message and copied for each prefix.
+ * The attribute part of a bgpdump route line, {@code ASPATH|ORIGIN|NEXTHOP|LOCALPREF|MED|COMMUNITIES|AG|AGGREGATOR|}
+ * for -m, or just {@code ASPATH|ORIGIN} for -M. An UPDATE's routes share it, so it is formatted once per message and
+ * copied for each prefix.
  */
 final class RouteSuffix {
+    private final boolean full;
+
+    RouteSuffix(boolean full) {
+        this.full = full;
+    }
+
     /** What bgpdump prints for an IPv4 next hop it never received (INADDR_NONE). */
     private static final int NO_NEXT_HOP = 0xFFFFFFFF;
 
@@ -68,7 +75,12 @@ final class RouteSuffix {
             asPath(s, twoOctetPath ? As4Reconciliation.path(asPath, as4Path) : asPath.segments());
         }
         s.ch('|');
-        s.text(origin == null ? "INCOMPLETE" : origin.label()).ch('|');
+        s.text(origin == null ? "INCOMPLETE" : origin.label());
+        if (!full) {
+            part.done();
+            return;
+        }
+        s.ch('|');
         if (ipv6NextHop && mpReach != null && mpReach.nextHop().length >= 16) {
             s.bgpdumpAddress(mpReach.nextHop(), 0, 16);
         } else if (nextHop != null) {

@@ -88,7 +88,7 @@ class MrtWriterBgpdumpTest {
     private static String ours(Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (AsciiSink sink = new AsciiSink(bytes); MrtReader reader = MrtReader.open(file.toString())) {
-            BgpdumpFormatter f = new BgpdumpFormatter(sink, BgpdumpFormatter.TimeStyle.UNIX);
+            BgpdumpFormatter f = new BgpdumpFormatter(sink, BgpdumpFormatter.Style.MACHINE);
             MrtRecord r;
             while ((r = reader.next()) != null) {
                 f.write(r, MrtDecoder.decode(r));

@@ -16,7 +16,7 @@ import org.peerage.bgp.mrt.MrtRecord;
 import org.peerage.bgp.testdata.ExternalTool;
 import org.peerage.bgp.testdata.SharedData;
 
-/** The -m text equals bgpdump's, byte for byte, on every real MRT file (bgpdump 1.6.2 from Debian is the oracle). */
+/** The -m and -M text equal bgpdump's, byte for byte, on every real MRT file (bgpdump 1.6.2 from Debian is the oracle). */
 class BgpdumpGoldenTest {
 
     static Stream<Path> mrtFiles() {
@@ -28,15 +28,23 @@ class BgpdumpGoldenTest {
     void machineReadableOutputEqualsBgpdump(Path file) throws Exception {
         Path bgpdump = ExternalTool.require("bgpdump", "bgpdump");
         byte[] expected = ExternalTool.run(List.of(bgpdump.toString(), "-m", file.toString()), 120);
-        byte[] actual = dump(file);
+        byte[] actual = dump(file, BgpdumpFormatter.Style.MACHINE);
         assertSameLines(file, actual, expected);
     }
 
+    @ParameterizedTest
+    @MethodSource("mrtFiles")
+    void humanReadableOutputEqualsBgpdump(Path file) throws Exception {
+        Path bgpdump = ExternalTool.require("bgpdump", "bgpdump");
+        byte[] expected = ExternalTool.run(List.of(bgpdump.toString(), "-M", file.toString()), 120);
+        assertSameLines(file, dump(file, BgpdumpFormatter.Style.HUMAN), expected);
+    }
+
     /** Formats every readable record; the truncated samples end with an error that bgpdump also stops at. */
-    static byte[] dump(Path file) throws IOException {
+    static byte[] dump(Path file, BgpdumpFormatter.Style style) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (AsciiSink sink = new AsciiSink(bytes); MrtReader reader = MrtReader.open(file.toString())) {
-            BgpdumpFormatter formatter = new BgpdumpFormatter(sink, BgpdumpFormatter.TimeStyle.UNIX);
+            BgpdumpFormatter formatter = new BgpdumpFormatter(sink, style);
             try {
                 MrtRecord r;
                 while ((r = reader.next()) != null) {
