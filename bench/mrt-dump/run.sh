@@ -8,6 +8,7 @@ runs="${1:-3}"
 source_file="$root/../shared/data/mrt/bgpdump_updates.et-header.2015.gz"
 [ -f "$source_file" ] || { echo "missing $source_file" >&2; exit 2; }
 command -v bgpdump >/dev/null || { echo "bgpdump is not installed (apt-get install bgpdump)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (apt-get install time)" >&2; exit 2; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -38,10 +39,15 @@ zcat_s=$(time_runs zcat "$input")
 bgpdump_s=$(time_runs bgpdump -m "$input")
 peerage_s=$(time_runs "$root/peerage" mrt dump -m "$input")
 speedup=$(echo "scale=2; $bgpdump_s / $peerage_s" | bc)
+peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+bgpdump_kb=$(peak_kb bgpdump -m "$input")
+peerage_kb=$(peak_kb "$root/peerage" mrt dump -m "$input")
 echo "input: $source_file x20 ($lines lines, identical output: yes)"
-echo "| tool | median of $runs (s) | lines/s |"
-echo "|---|---|---|"
-printf '| zcat (floor) | %.2f | |\n' "$zcat_s"
-printf '| bgpdump -m (%s) | %.2f | %.0f |\n' "$(dpkg-query -W -f='${Version}' bgpdump 2>/dev/null || echo '?')" "$bgpdump_s" "$(echo "$lines / $bgpdump_s" | bc)"
-printf '| peerage mrt dump -m | %.2f | %.0f |\n' "$peerage_s" "$(echo "$lines / $peerage_s" | bc)"
+echo "| tool | median of $runs (s) | lines/s | peak RSS |"
+echo "|---|---|---|---|"
+printf '| zcat (floor) | %.2f | | |\n' "$zcat_s"
+printf '| bgpdump -m (%s) | %.2f | %.0f | %d MB |\n' "$(dpkg-query -W -f='${Version}' bgpdump 2>/dev/null || echo '?')" \
+  "$bgpdump_s" "$(echo "$lines / $bgpdump_s" | bc)" "$((bgpdump_kb / 1024))"
+printf '| peerage mrt dump -m | %.2f | %.0f | %d MB |\n' "$peerage_s" "$(echo "$lines / $peerage_s" | bc)" \
+  "$((peerage_kb / 1024))"
 echo "speed-up over bgpdump: ${speedup}x"

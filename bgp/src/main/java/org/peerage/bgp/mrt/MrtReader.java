@@ -49,20 +49,24 @@ public final class MrtReader implements Closeable {
         if (et && length < 4) {
             throw new MrtException(start, "BGP4MP_ET record of length " + length + " has no microsecond field");
         }
+        int micros = -1;
+        if (et) {
+            // The microsecond field counts in the length but is header, not body (RFC 6396 §3).
+            int got4 = readFully(header, 4, start);
+            if (got4 < 4) {
+                throw new MrtException(start, "truncated BGP4MP_ET record: " + got4 + " of 4 microsecond bytes");
+            }
+            micros = WireReader.i32(header, 0);
+            length -= 4;
+        }
         byte[] body = new byte[(int) length];
         int bodyGot = readFully(body, body.length, start);
         if (bodyGot < body.length) {
             throw new MrtException(start, "truncated MRT record (type " + type + " subtype " + subtype + "): "
                     + bodyGot + " of " + length + " body bytes");
         }
-        offset = start + HEADER + length;
-        if (et) {
-            int micros = WireReader.i32(body, 0);
-            byte[] rest = new byte[body.length - 4];
-            System.arraycopy(body, 4, rest, 0, rest.length);
-            return new MrtRecord(start, timestamp, micros, type, subtype, rest);
-        }
-        return new MrtRecord(start, timestamp, -1, type, subtype, body);
+        offset = start + HEADER + (et ? 4 : 0) + length;
+        return new MrtRecord(start, timestamp, micros, type, subtype, body);
     }
 
     private int readFully(byte[] b, int len, long recordStart) throws MrtException {
