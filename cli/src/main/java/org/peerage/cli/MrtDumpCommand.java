@@ -72,6 +72,7 @@ final class MrtDumpCommand implements Callable<Integer> {
     }
 
     private static boolean dump(String file, RecordWriter writer, PrintStream err) {
+        long unresolvedBefore = writer.unresolvedPeerEntries();
         try (MrtReader reader = MrtReader.open(file)) {
             MrtRecord r;
             while ((r = reader.next()) != null) {
@@ -82,6 +83,13 @@ final class MrtDumpCommand implements Callable<Integer> {
                             + c.reason() + " (skipped)");
                 }
                 writer.write(r, e);
+            }
+            long unresolved = writer.unresolvedPeerEntries() - unresolvedBefore;
+            if (unresolved > 0) {
+                writer.flush();
+                err.println("peerage: " + file + ": " + unresolved + " RIB entries name a peer index beyond the "
+                        + "PEER_INDEX_TABLE (skipped)");
+                return false;
             }
             return true;
         } catch (MrtException e) {
@@ -99,6 +107,11 @@ final class MrtDumpCommand implements Callable<Integer> {
     /** One output format; flushed before anything goes to standard error, so the two streams stay in order. */
     interface RecordWriter extends AutoCloseable {
         void write(MrtRecord r, MrtEntry e);
+
+        /** RIB entries so far, over all files, whose peer index resolves to no peer; they print nothing. */
+        default long unresolvedPeerEntries() {
+            return 0;
+        }
 
         void flush();
 
@@ -118,6 +131,11 @@ final class MrtDumpCommand implements Callable<Integer> {
         @Override
         public void write(MrtRecord r, MrtEntry e) {
             formatter.write(r, e);
+        }
+
+        @Override
+        public long unresolvedPeerEntries() {
+            return formatter.unresolvedPeerEntries();
         }
 
         @Override

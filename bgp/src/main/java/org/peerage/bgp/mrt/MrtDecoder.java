@@ -41,14 +41,12 @@ public final class MrtDecoder {
     }
 
     private static MrtEntry tableDump(MrtRecord r) {
-        boolean v6;
-        switch (r.subtype()) {
-            case TABLE_DUMP_AFI_IPV4 -> v6 = false;
-            case TABLE_DUMP_AFI_IPV6 -> v6 = true;
-            default -> {
-                return new MrtEntry.Unsupported(r.type(), r.subtype());
-            }
+        int st = r.subtype();
+        if (st < TABLE_DUMP_AFI_IPV4 || st > TABLE_DUMP_AFI_IPV6_32BIT_AS) {
+            return new MrtEntry.Unsupported(r.type(), st);
         }
+        boolean v6 = st == TABLE_DUMP_AFI_IPV6 || st == TABLE_DUMP_AFI_IPV6_32BIT_AS;
+        boolean as4 = st >= TABLE_DUMP_AFI_IPV4_32BIT_AS;
         byte[] b = r.body();
         int alen = v6 ? 16 : 4;
         int pos = 0;
@@ -66,16 +64,17 @@ public final class MrtDecoder {
         pos += 4;
         byte[] peer = Arrays.copyOfRange(b, pos, pos + alen);
         pos += alen;
-        int peerAs = u16(b, pos);
-        int attrLength = u16(b, pos + 2);
-        pos += 4;
+        long peerAs = as4 ? u32(b, pos) : u16(b, pos);
+        pos += as4 ? 4 : 2;
+        int attrLength = u16(b, pos);
+        pos += 2;
         if (pos + attrLength > b.length) {
             return new MrtEntry.Corrupt("TABLE_DUMP attribute length " + attrLength + " overruns the record");
         }
-        AttributeDecoder.Result attrs = AttributeDecoder.decodeRibEntry(b, pos, attrLength, TABLE_DUMP_V1,
-                v6 ? AddressFamily.IPV6_UNICAST : AddressFamily.IPV4_UNICAST);
+        AttributeDecoder.Result attrs = AttributeDecoder.decodeRibEntry(b, pos, attrLength,
+                as4 ? RIB_V2 : TABLE_DUMP_V1, v6 ? AddressFamily.IPV6_UNICAST : AddressFamily.IPV4_UNICAST);
         Prefix prefix = Prefix.of(v6, length, Arrays.copyOf(address, (length + 7) / 8));
-        return new MrtEntry.TableDump(view, seq, prefix, status, originated, peer, peerAs, attrs.attributes(),
+        return new MrtEntry.TableDump(view, seq, prefix, status, originated, peer, peerAs, as4, attrs.attributes(),
                 attrs.malformations());
     }
 

@@ -37,7 +37,8 @@ public final class MrtEncoder {
         return switch (e) {
             case MrtEntry.PeerIndexTable ignored -> PEER_INDEX_TABLE;
             case MrtEntry.RibTable t -> t.subtype();
-            case MrtEntry.TableDump t -> t.prefix().isIpv6() ? TABLE_DUMP_AFI_IPV6 : TABLE_DUMP_AFI_IPV4;
+            case MrtEntry.TableDump t -> (t.prefix().isIpv6() ? TABLE_DUMP_AFI_IPV6 : TABLE_DUMP_AFI_IPV4)
+                    + (t.fourOctetAs() ? TABLE_DUMP_AFI_IPV4_32BIT_AS - TABLE_DUMP_AFI_IPV4 : 0);
             case MrtEntry.Bgp4mpMessage m -> m.subtype();
             case MrtEntry.Bgp4mpStateChange s -> s.subtype();
             case MrtEntry.Unsupported u -> throw new IllegalArgumentException("cannot encode " + u);
@@ -110,9 +111,11 @@ public final class MrtEncoder {
 
     private static void tableDump(WireWriter out, MrtEntry.TableDump t) {
         out.u16(t.viewNumber()).u16(t.sequence()).bytes(t.prefix().address()).u8(t.prefix().length()).u8(t.status())
-                .u32(t.originatedTime()).bytes(t.peerAddress()).u16(t.peerAs());
+                .u32(t.originatedTime()).bytes(t.peerAddress());
+        if (t.fourOctetAs()) out.u32(t.peerAs());
+        else out.u16((int) t.peerAs());
         int lengthAt = out.skip(2);
-        AttributeEncoder.encode(out, t.attributes(), RIB_V2.withFourOctetAs(false));
+        AttributeEncoder.encode(out, t.attributes(), RIB_V2.withFourOctetAs(t.fourOctetAs()));
         out.putU16At(lengthAt, out.position() - lengthAt - 2);
     }
 

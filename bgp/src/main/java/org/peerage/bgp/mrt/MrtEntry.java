@@ -71,9 +71,13 @@ public sealed interface MrtEntry {
         }
     }
 
-    /** TABLE_DUMP (RFC 6396 §4.2): the legacy one-route-per-record RIB format with 2-octet AS numbers. */
+    /**
+     * TABLE_DUMP (RFC 6396 §4.2): the legacy one-route-per-record RIB format, with 2-octet AS numbers, or 4-octet
+     * ones in the AFI_IPv4_32BIT_AS / AFI_IPv6_32BIT_AS subtypes some collectors wrote.
+     */
     record TableDump(int viewNumber, int sequence, Prefix prefix, int status, long originatedTime, byte[] peerAddress,
-                     int peerAs, List<PathAttribute> attributes, List<Malformation> malformations) implements MrtEntry {
+                     long peerAs, boolean fourOctetAs, List<PathAttribute> attributes, List<Malformation> malformations)
+            implements MrtEntry {
         public TableDump {
             attributes = List.copyOf(attributes);
             malformations = List.copyOf(malformations);

@@ -46,6 +46,12 @@ public final class MrtReader implements Closeable {
         }
         MrtType known = MrtType.of(type);
         boolean et = known == MrtType.BGP4MP_ET;
+        if (length == 0 || (et && length == 4)) {
+            // No record type has an empty body. bgpdump ends the file here, and `mrt dump -m` must print what it
+            // prints, so reading stops with an error rather than guessing whether what follows is sound.
+            throw new MrtException(start, "zero-length MRT record (type " + type + " subtype " + subtype
+                    + "); reading stops here");
+        }
         if (et && length < 4) {
             throw new MrtException(start, "BGP4MP_ET record of length " + length + " has no microsecond field");
         }

@@ -7,6 +7,9 @@ public final class MrtSubtypes {
 
     public static final int TABLE_DUMP_AFI_IPV4 = 1;
     public static final int TABLE_DUMP_AFI_IPV6 = 2;
+    /** Not in RFC 6396; written by some collectors for 4-octet AS numbers, and read by bgpdump. */
+    public static final int TABLE_DUMP_AFI_IPV4_32BIT_AS = 3;
+    public static final int TABLE_DUMP_AFI_IPV6_32BIT_AS = 4;
 
     public static final int PEER_INDEX_TABLE = 1;
     public static final int RIB_IPV4_UNICAST = 2;

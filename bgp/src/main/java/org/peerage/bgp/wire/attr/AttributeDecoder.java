@@ -52,8 +52,11 @@ public final class AttributeDecoder {
     }
 
     /**
-     * Decodes the attributes of an MRT TABLE_DUMP_V2 RIB entry, where MP_REACH_NLRI may be abbreviated to the next hop
-     * (RFC 6396 §4.3.4) and belongs to the RIB's family.
+     * Decodes the attributes of an MRT RIB entry (TABLE_DUMP_V2 or TABLE_DUMP). MP_REACH_NLRI may be abbreviated to
+     * the next hop (RFC 6396 §4.3.4) and belongs to the RIB's family; a full-form one keeps whatever NLRI a writer put
+     * in it as opaque bytes (GoBGP writes them, without the path identifiers of ADD-PATH RIBs). Attribute flags are
+     * not checked: they are a record of what was received, and writers differ (BIRD stores 0 for NEXT_HOP and
+     * LOCAL_PREF).
      */
     public static Result decodeRibEntry(byte[] buf, int off, int len, CodecContext ctx, AddressFamily ribFamily) {
         return new AttributeDecoder(buf, off, ctx, ribFamily).decode(off, len);
@@ -111,7 +114,7 @@ public final class AttributeDecoder {
             attributes.add(new UnknownAttribute(flags, type, Arrays.copyOfRange(buf, value, value + length)));
             return;
         }
-        if ((flags & AttributeFlags.CATEGORY_MASK) != known.category().flags()) {
+        if (ribFamily == null && (flags & AttributeFlags.CATEGORY_MASK) != known.category().flags()) {
             report(flagErrorAction(known), UpdateErrorSubcode.ATTRIBUTE_FLAGS_ERROR, start, type,
                     attributeBytes(start, value, length), known + " has flags 0x" + Integer.toHexString(flags)
                             + ", expected optional/transitive bits 0x"
@@ -292,7 +295,7 @@ public final class AttributeDecoder {
         byte[] nextHop = Arrays.copyOfRange(buf, value + 4, reservedAt);
         int reserved = u8(buf, reservedAt);
         int nlriAt = reservedAt + 1;
-        if (!family.isIpPrefixFamily()) {
+        if (!family.isIpPrefixFamily() || ribFamily != null) {
             return new MpReachNlri(flags, family, nextHop, reserved, List.of(),
                     Arrays.copyOfRange(buf, nlriAt, end), false);
         }
