@@ -105,6 +105,53 @@ class UpdateCodecPropertiesTest {
         }
     }
 
+    @Property(tries = 500)
+    void undefinedOriginInARealUpdateIsTreatAsWithdraw(@ForAll @IntRange(max = 1999) int which,
+            @ForAll @IntRange(min = 3, max = 255) int origin) {
+        byte[] body = realBodies.get(which % realBodies.size()).clone();
+        int at = attributeValueOffset(body, 1);
+        net.jqwik.api.Assume.that(at >= 0);
+        body[at] = (byte) origin;
+        var d = (DecodeResult.Decoded<UpdateMessage>) UpdateCodec.decode(body, 0, body.length, BIG);
+        assertThat(d.worstAction()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+        assertThat(d.malformations()).anySatisfy(m -> {
+            assertThat(m.subcode()).isEqualTo(UpdateErrorSubcode.INVALID_ORIGIN_ATTRIBUTE.code());
+            assertThat(m.reason()).contains("ORIGIN value " + origin);
+        });
+    }
+
+    @Property(tries = 500)
+    void optionalBitOnARealAsPathIsAFlagsErrorAndTreatAsWithdraw(@ForAll @IntRange(max = 1999) int which) {
+        byte[] body = realBodies.get(which % realBodies.size()).clone();
+        int at = attributeValueOffset(body, 2);
+        net.jqwik.api.Assume.that(at >= 0);
+        int flagsAt = at - ((body[at - 3] & 0x10) != 0 ? 4 : 3);
+        body[flagsAt] |= (byte) 0x80;
+        var d = (DecodeResult.Decoded<UpdateMessage>) UpdateCodec.decode(body, 0, body.length, BIG);
+        assertThat(d.malformations()).singleElement().satisfies(m -> {
+            assertThat(m.action()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+            assertThat(m.subcode()).isEqualTo(UpdateErrorSubcode.ATTRIBUTE_FLAGS_ERROR.code());
+            assertThat(m.attributeType()).isEqualTo(2);
+        });
+    }
+
+    /** Offset of the value of the first attribute of {@code type} in an UPDATE body, or -1. */
+    private static int attributeValueOffset(byte[] body, int type) {
+        int pos = 2 + WireReader.u16(body, 0);
+        int end = pos + 2 + WireReader.u16(body, pos);
+        pos += 2;
+        while (pos + 3 <= end) {
+            boolean extended = (body[pos] & 0x10) != 0;
+            int header = extended ? 4 : 3;
+            int length = extended ? WireReader.u16(body, pos + 2) : body[pos + 2] & 0xFF;
+            if ((body[pos + 1] & 0xFF) == type) {
+                return length > 0 ? pos + header : -1;
+            }
+            pos += header + length;
+        }
+        return -1;
+    }
+
     private static UpdateMessage withoutPathIds(UpdateMessage u) {
         List<PathAttribute> attrs = u.attributes().stream().map(a -> switch (a) {
             case MpReachNlri m -> (PathAttribute) new MpReachNlri(m.flags(), m.family(), m.nextHop(), m.reserved(),
