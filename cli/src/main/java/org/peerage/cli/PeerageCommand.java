@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one {@code peerage} command; each area of the platform is a subcommand. */
 @Command(name = "peerage", mixinStandardHelpOptions = true, version = "peerage 0.1.0",
         description = "Open interconnection platform: BGP route server and peering toolkit.",
-        subcommands = {MrtCommand.class})
+        subcommands = {MrtCommand.class, SpeakerCommand.class})
 public final class PeerageCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +18,16 @@ public final class PeerageCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PeerageCommand()).execute(args));
+        CommandLine cli = new CommandLine(new PeerageCommand());
+        // Bad input (an address that does not parse, a file that cannot be read) is a message, not a stack trace.
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                    || e instanceof IllegalStateException) {
+                commandLine.getErr().println("peerage " + commandLine.getCommandName() + ": " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
     }
 }

@@ -1,0 +1,307 @@
+package org.peerage.bgp.speaker;
+
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.peerage.bgp.mrt.MrtEncoder;
+import org.peerage.bgp.mrt.MrtEntry;
+import org.peerage.bgp.mrt.MrtWriter;
+import org.peerage.bgp.session.Negotiated;
+import org.peerage.bgp.session.PeerConfig;
+import org.peerage.bgp.session.SessionAction;
+import org.peerage.bgp.transport.BgpListener;
+import org.peerage.bgp.transport.PeerSession;
+import org.peerage.bgp.transport.SessionListener;
+import org.peerage.bgp.transport.SessionOptions;
+import org.peerage.bgp.transport.Transport;
+import org.peerage.bgp.wire.AddressFamily;
+import org.peerage.bgp.wire.BgpMessageCodec;
+import org.peerage.bgp.wire.CodecContext;
+import org.peerage.bgp.wire.InetText;
+import org.peerage.bgp.wire.Malformation;
+import org.peerage.bgp.wire.Prefix;
+import org.peerage.bgp.wire.Route;
+import org.peerage.bgp.wire.UpdateMessage;
+import org.peerage.bgp.wire.attr.MpReachNlri;
+import org.peerage.bgp.wire.attr.PathAttribute;
+
+/**
+ * A route speaker: one or many BGP sessions in one process, each announcing a table (packed into few UPDATEs,
+ * sent as fast as the peer reads and no faster), then End-of-RIB; each keeping an Adj-RIB-In of what it receives.
+ * Reports events as JSON lines. Used to load and to observe routers in tests and benchmarks.
+ */
+public final class Speaker implements AutoCloseable {
+
+    /** One session: its config, connection options, routes to announce and next hops to put on them. */
+    public record Spec(String name, PeerConfig config, SessionOptions options, RouteTable routes, byte[] nextHop4,
+                       byte[] nextHop6) {
+    }
+
+    private final Transport transport;
+    private final BgpListener listener;
+    private final EventSink events;
+    private final boolean exitAfterEor;
+    private final List<Run> runs = new ArrayList<>();
+    private final ExecutorService packer = Executors.newVirtualThreadPerTaskExecutor();
+    private final CompletableFuture<Integer> done = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicInteger finishedRuns = new java.util.concurrent.atomic.AtomicInteger();
+
+    public Speaker(Transport transport, BgpListener listener, List<Spec> specs, EventSink events,
+                   boolean exitAfterEor) {
+        this.transport = transport;
+        this.listener = listener;
+        this.events = events;
+        this.exitAfterEor = exitAfterEor;
+        for (Spec s : specs) {
+            runs.add(new Run(s));
+        }
+    }
+
+    public void start() {
+        for (Run r : runs) {
+            if (listener != null) listener.register(r.session);
+            r.session.start();
+        }
+    }
+
+    /** Completes with the exit status: 0 once every session sent and received End-of-RIB, 1 on a failure. */
+    public CompletableFuture<Integer> done() {
+        return done;
+    }
+
+    /** Administrative shutdown of every session with an RFC 8203 message; waits for the NOTIFICATIONs to go out. */
+    public void shutdown(String message) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (Run r : runs) {
+            stops.add(r.session.stop(message));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(10,
+                java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+
+    /** Writes every session's Adj-RIB-In as one TABLE_DUMP_V2 RIB dump. */
+    public void writeMrt(Path file, long timestamp) throws IOException {
+        List<MrtEntry.Peer> peers = new ArrayList<>();
+        Map<Prefix, List<MrtEntry.RibEntry>> plain = new TreeMap<>();
+        Map<Prefix, List<MrtEntry.RibEntry>> withPathIds = new TreeMap<>();
+        for (Run r : runs) {
+            int index = peers.size();
+            Negotiated n = r.lastNegotiated;
+            peers.add(new MrtEntry.Peer(n == null ? 0 : n.peerId(), r.spec.options().remote().getAddress().getAddress(),
+                    n == null ? r.spec.config().remoteAs() : n.peerAs()));
+            Map<Route, List<PathAttribute>> rib = CompletableFuture.supplyAsync(() -> Map.copyOf(r.rib.routes()),
+                    r.session.loop()).join();
+            for (var e : rib.entrySet()) {
+                Route route = e.getKey();
+                var entry = new MrtEntry.RibEntry(index, timestamp, route.hasPathId() ? route.pathId() : -1,
+                        ribAttributes(e.getValue()), List.of());
+                (route.hasPathId() ? withPathIds : plain).computeIfAbsent(route.prefix(), k -> new ArrayList<>())
+                        .add(entry);
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(file); MrtWriter w = new MrtWriter(out)) {
+            w.write(timestamp, new MrtEntry.PeerIndexTable(runs.isEmpty() ? 0 : runs.getFirst().spec.config()
+                    .routerId(), "peerage-speaker", peers));
+            long sequence = 0;
+            for (var table : List.of(plain, withPathIds)) {
+                boolean addPath = table == withPathIds;
+                for (var e : table.entrySet()) {
+                    AddressFamily family = e.getKey().isIpv6() ? AddressFamily.IPV6_UNICAST
+                            : AddressFamily.IPV4_UNICAST;
+                    w.write(timestamp, new MrtEntry.RibTable(MrtEncoder.ribSubtype(family, addPath), sequence++,
+                            family, e.getKey(), null, addPath, e.getValue()));
+                }
+            }
+        }
+    }
+
+    /** RIB entries carry MP_REACH_NLRI abbreviated to its next hop (RFC 6396 §4.3.4). */
+    private static List<PathAttribute> ribAttributes(List<PathAttribute> attrs) {
+        List<PathAttribute> out = new ArrayList<>(attrs.size());
+        for (PathAttribute a : attrs) {
+            out.add(a instanceof MpReachNlri m ? new MpReachNlri(m.flags(), m.family(), m.nextHop(), 0, List.of(), null,
+                    true) : a);
+        }
+        return out;
+    }
+
+    public List<PeerSession> sessions() {
+        return runs.stream().map(r -> r.session).toList();
+    }
+
+    /** Routes received so far by each session. */
+    public Map<String, Integer> received() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (Run r : runs) {
+            m.put(r.spec.name(), CompletableFuture.supplyAsync(r.rib::size, r.session.loop()).join());
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        packer.shutdownNow();
+        if (listener != null) {
+            for (Run r : runs) listener.unregister(r.session);
+        }
+    }
+
+    /** One session's progress; every field is touched only on the session's event loop. */
+    private final class Run implements SessionListener {
+        final Spec spec;
+        final PeerSession session;
+        final AdjRibIn rib = new AdjRibIn();
+        Negotiated lastNegotiated;
+        Iterator<byte[]> pending;
+        int updatesSent;
+        boolean eorSent;
+        Set<AddressFamily> eorAwaited = Set.of();
+        boolean eorReceived;
+        boolean finished;
+        long generation;
+
+        Run(Spec spec) {
+            this.spec = spec;
+            this.session = new PeerSession(transport, spec.config(), spec.options(), this, spec.name());
+        }
+
+        @Override
+        public void up(PeerSession s, Negotiated n) {
+            lastNegotiated = n;
+            eorSent = false;
+            eorReceived = false;
+            eorAwaited = new HashSet<>(n.families());
+            rib.clear();
+            events.emit("established", Map.of("session", spec.name(), "peer_as", n.peerAs(),
+                    "peer_id", InetText.formatIpv4(n.peerId()), "hold_time", n.holdTime(),
+                    "four_octet_as", n.fourOctetAs(), "add_path_receive", n.addPathReceive().toString(),
+                    "add_path_send", n.addPathSend().toString()));
+            long gen = ++generation;
+            // Packing a full table takes a while: off the event loop, then back to it to send.
+            packer.execute(() -> {
+                List<byte[]> updates = pack(n);
+                session.execute(() -> {
+                    if (gen == generation) {
+                        pending = updates.iterator();
+                        pump();
+                    }
+                });
+            });
+        }
+
+        private List<byte[]> pack(Negotiated n) {
+            CodecContext ctx = n.sendContext();
+            List<byte[]> out = new ArrayList<>();
+            for (var group : spec.routes().byAttributes().entrySet()) {
+                List<PathAttribute> attrs = ExportPolicy.ebgp(group.getKey(), spec.config().localAs(),
+                        n.fourOctetAs());
+                List<Prefix> v4 = new ArrayList<>();
+                List<Prefix> v6 = new ArrayList<>();
+                for (Prefix p : group.getValue()) (p.isIpv6() ? v6 : v4).add(p);
+                if (spec.nextHop4() != null && n.families().contains(AddressFamily.IPV4_UNICAST)) {
+                    out.addAll(UpdatePacker.pack(attrs, v4, spec.nextHop4(), ctx));
+                }
+                if (spec.nextHop6() != null && n.families().contains(AddressFamily.IPV6_UNICAST)) {
+                    out.addAll(UpdatePacker.pack(attrs, v6, spec.nextHop6(), ctx));
+                }
+            }
+            return out;
+        }
+
+        /** Sends while the peer keeps up; resumed by {@link #writable}. */
+        private void pump() {
+            if (pending == null) {
+                return;
+            }
+            while (pending.hasNext() && session.writable()) {
+                session.sendEncoded(Unpooled.wrappedBuffer(pending.next()));
+                updatesSent++;
+            }
+            if (!pending.hasNext() && !eorSent && lastNegotiated != null) {
+                for (AddressFamily f : lastNegotiated.families()) {
+                    session.sendEncoded(Unpooled.wrappedBuffer(BgpMessageCodec.encode(UpdateMessage.endOfRib(f),
+                            lastNegotiated.sendContext())));
+                }
+                eorSent = true;
+                pending = null;
+                events.emit("eor-sent", Map.of("session", spec.name(), "routes", spec.routes().size(),
+                        "updates", updatesSent));
+                checkDone();
+            }
+            session.flush();
+        }
+
+        @Override
+        public void writable(PeerSession s) {
+            pump();
+        }
+
+        @Override
+        public void update(PeerSession s, UpdateMessage u, boolean withdrawAll) {
+            AddressFamily eor = u.endOfRibFamily();
+            if (eor != null) {
+                eorAwaited.remove(eor);
+                if (eorAwaited.isEmpty() && !eorReceived) {
+                    eorReceived = true;
+                    events.emit("eor-received", Map.of("session", spec.name(), "routes", rib.size()));
+                    checkDone();
+                }
+                return;
+            }
+            rib.apply(u, withdrawAll);
+        }
+
+        @Override
+        public void malformed(PeerSession s, Malformation m) {
+            events.emit("malformed", Map.of("session", spec.name(), "action", m.action().name(),
+                    "reason", m.reason()));
+        }
+
+        @Override
+        public void down(PeerSession s, SessionAction.Down d) {
+            generation++;
+            pending = null;
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("session", spec.name());
+            f.put("reason", d.reason());
+            if (d.sent() != null) f.put("notification_sent", d.sent().describe());
+            if (d.received() != null) f.put("notification_received", d.received().describe());
+            f.put("routes_received", rib.size());
+            events.emit("down", f);
+            if (exitAfterEor && !(eorSent && eorReceived) && !d.reason().equals("administrative shutdown")) {
+                done.complete(1);
+            }
+        }
+
+        /** Counts this session once it has both sent and received End-of-RIB; the last one completes the run. */
+        private void checkDone() {
+            if (eorSent && eorReceived && !finished) {
+                finished = true;
+                if (finishedRuns.incrementAndGet() == runs.size() && exitAfterEor) {
+                    done.complete(0);
+                }
+            }
+        }
+    }
+
+    /** The addresses to use as next hops when none is given: the session's own local address. */
+    public static byte[] localNextHop(InetAddress local, boolean ipv6) {
+        if (local == null) return null;
+        byte[] a = local.getAddress();
+        return (a.length == 16) == ipv6 ? a : null;
+    }
+}
