@@ -16,6 +16,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ import org.peerage.bgp.wire.NotificationMessage;
 import org.peerage.bgp.wire.OpenMessage;
 import org.peerage.bgp.wire.RouteRefreshMessage;
 import org.peerage.bgp.wire.UpdateMessage;
+import org.peerage.bgp.wire.attr.As4Reconciliation;
+import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
  * Drives one peer's {@link Fsm} over Netty. Everything about the peer — FSM, timers, its connections — runs on one
@@ -459,12 +462,23 @@ public final class PeerSession {
                 yield switch (m.message()) {
                     case OpenMessage open -> new SessionEvent.OpenReceived(open);
                     case KeepaliveMessage ignored -> new SessionEvent.KeepaliveReceived();
-                    case UpdateMessage u -> new SessionEvent.UpdateReceived(u, worst == ErrorAction.TREAT_AS_WITHDRAW);
+                    case UpdateMessage u -> new SessionEvent.UpdateReceived(fourOctetView(u),
+                            worst == ErrorAction.TREAT_AS_WITHDRAW);
                     case NotificationMessage n -> new SessionEvent.NotificationReceived(n);
                     case RouteRefreshMessage rr -> new SessionEvent.RouteRefreshReceived(rr);
                 };
             }
         };
+    }
+
+    /** UPDATEs from a speaker without 4-octet AS support, with AS4_PATH merged in (RFC 6793 §4.2.3). */
+    private UpdateMessage fourOctetView(UpdateMessage u) {
+        Negotiated n = state.negotiated();
+        if (n == null || n.fourOctetAs()) {
+            return u;
+        }
+        List<PathAttribute> attrs = As4Reconciliation.attributes(u.attributes());
+        return attrs == u.attributes() ? u : new UpdateMessage(u.withdrawn(), attrs, u.nlri());
     }
 
     @Override

@@ -50,4 +50,41 @@ public final class As4Reconciliation {
         merged.addAll(as4Path.segments());
         return merged;
     }
+
+    /**
+     * The attributes of an UPDATE from a 2-octet-only speaker as a 4-octet speaker must see them: AS_PATH rebuilt
+     * with AS4_PATH, AGGREGATOR taken from AS4_AGGREGATOR when it holds AS_TRANS (an AS4_AGGREGATOR beside a real
+     * 2-octet AGGREGATOR means AS4_PATH is to be ignored, RFC 6793 §4.2.3), and both AS4_ attributes removed.
+     */
+    public static List<PathAttribute> attributes(List<PathAttribute> received) {
+        AsPath asPath = null;
+        As4Path as4Path = null;
+        Aggregator aggregator = null;
+        As4Aggregator as4Aggregator = null;
+        for (PathAttribute a : received) {
+            switch (a) {
+                case AsPath p -> asPath = p;
+                case As4Path p -> as4Path = p;
+                case Aggregator g -> aggregator = g;
+                case As4Aggregator g -> as4Aggregator = g;
+                default -> { }
+            }
+        }
+        if (as4Path == null && as4Aggregator == null) {
+            return received;
+        }
+        boolean ignoreAs4Path = aggregator != null && as4Aggregator != null && aggregator.asn() != AS_TRANS;
+        List<PathAttribute> out = new ArrayList<>(received.size());
+        for (PathAttribute a : received) {
+            switch (a) {
+                case As4Path ignored -> { }
+                case As4Aggregator ignored -> { }
+                case AsPath p -> out.add(ignoreAs4Path ? p : new AsPath(p.flags(), path(p, as4Path)));
+                case Aggregator g -> out.add(as4Aggregator != null && g.asn() == AS_TRANS
+                        ? new Aggregator(g.flags(), as4Aggregator.asn(), as4Aggregator.address()) : g);
+                default -> out.add(a);
+            }
+        }
+        return out;
+    }
 }
