@@ -17,13 +17,15 @@ import org.peerage.bgp.wire.attr.PathAttribute;
  */
 public final class AdjRibIn {
     private final Map<Route, List<PathAttribute>> routes = new LinkedHashMap<>();
+    /** Routes kept from a session that went down under graceful restart, until the peer re-announces them. */
+    private final java.util.Set<Route> stale = new java.util.HashSet<>();
     private final Map<List<PathAttribute>, List<PathAttribute>> interned = new HashMap<>();
 
     /** Applies an UPDATE; with {@code withdrawAll} (RFC 7606 treat-as-withdraw) its announcements are withdrawn. */
     public void apply(UpdateMessage u, boolean withdrawAll) {
-        for (Route r : u.withdrawn()) routes.remove(r);
+        for (Route r : u.withdrawn()) remove(r);
         MpUnreachNlri unreach = u.mpUnreach();
-        if (unreach != null) for (Route r : unreach.withdrawn()) routes.remove(r);
+        if (unreach != null) for (Route r : unreach.withdrawn()) remove(r);
         MpReachNlri reach = u.mpReach();
         List<Route> announced = new ArrayList<>(u.nlri());
         if (reach != null) announced.addAll(reach.nlri());
@@ -31,7 +33,7 @@ public final class AdjRibIn {
             return;
         }
         if (withdrawAll) {
-            for (Route r : announced) routes.remove(r);
+            for (Route r : announced) remove(r);
             return;
         }
         List<PathAttribute> stored = new ArrayList<>(u.attributes().size());
@@ -41,7 +43,32 @@ public final class AdjRibIn {
                     List.of(), null, false) : a);
         }
         List<PathAttribute> attrs = interned.computeIfAbsent(List.copyOf(stored), k -> k);
-        for (Route r : announced) routes.put(r, attrs);
+        for (Route r : announced) {
+            routes.put(r, attrs);
+            stale.remove(r);
+        }
+    }
+
+    private void remove(Route r) {
+        routes.remove(r);
+        stale.remove(r);
+    }
+
+    /** Graceful restart (RFC 4724 §4.2): the session dropped; keep every route, marked stale. */
+    public void markAllStale() {
+        stale.addAll(routes.keySet());
+    }
+
+    /** The peer's End-of-RIB after a restart, or the restart time ran out: drop what it did not re-announce. */
+    public int sweepStale() {
+        int n = stale.size();
+        for (Route r : stale) routes.remove(r);
+        stale.clear();
+        return n;
+    }
+
+    public int staleCount() {
+        return stale.size();
     }
 
     public int size() {
@@ -54,5 +81,6 @@ public final class AdjRibIn {
 
     public void clear() {
         routes.clear();
+        stale.clear();
     }
 }

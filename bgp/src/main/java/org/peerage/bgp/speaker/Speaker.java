@@ -35,6 +35,8 @@ import org.peerage.bgp.wire.InetText;
 import org.peerage.bgp.wire.Malformation;
 import org.peerage.bgp.wire.Prefix;
 import org.peerage.bgp.wire.Route;
+import org.peerage.bgp.wire.RouteRefreshMessage;
+import org.peerage.bgp.wire.RouteRefreshSubtype;
 import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.attr.MpReachNlri;
 import org.peerage.bgp.wire.attr.PathAttribute;
@@ -185,7 +187,9 @@ public final class Speaker implements AutoCloseable {
             eorSent = false;
             eorReceived = false;
             eorAwaited = new HashSet<>(n.families());
-            rib.clear();
+            if (rib.staleCount() == 0) {
+                rib.clear();
+            }
             events.emit("established", Map.of("session", spec.name(), "peer_as", n.peerAs(),
                     "peer_id", InetText.formatIpv4(n.peerId()), "hold_time", n.holdTime(),
                     "four_octet_as", n.fourOctetAs(), "add_path_receive", n.addPathReceive().toString(),
@@ -193,7 +197,7 @@ public final class Speaker implements AutoCloseable {
             long gen = ++generation;
             // Packing a full table takes a while: off the event loop, then back to it to send.
             packer.execute(() -> {
-                List<byte[]> updates = pack(n);
+                List<byte[]> updates = pack(n, null);
                 session.execute(() -> {
                     if (gen == generation) {
                         pending = updates.iterator();
@@ -203,7 +207,8 @@ public final class Speaker implements AutoCloseable {
             });
         }
 
-        private List<byte[]> pack(Negotiated n) {
+        /** Encoded UPDATEs for every route, or for one family's (a route refresh request). */
+        private List<byte[]> pack(Negotiated n, AddressFamily only) {
             CodecContext ctx = n.sendContext();
             List<byte[]> out = new ArrayList<>();
             for (var group : spec.routes().byAttributes().entrySet()) {
@@ -212,14 +217,51 @@ public final class Speaker implements AutoCloseable {
                 List<Prefix> v4 = new ArrayList<>();
                 List<Prefix> v6 = new ArrayList<>();
                 for (Prefix p : group.getValue()) (p.isIpv6() ? v6 : v4).add(p);
-                if (spec.nextHop4() != null && n.families().contains(AddressFamily.IPV4_UNICAST)) {
+                if (spec.nextHop4() != null && wanted(n, only, AddressFamily.IPV4_UNICAST)) {
                     out.addAll(UpdatePacker.pack(attrs, v4, spec.nextHop4(), ctx));
                 }
-                if (spec.nextHop6() != null && n.families().contains(AddressFamily.IPV6_UNICAST)) {
+                if (spec.nextHop6() != null && wanted(n, only, AddressFamily.IPV6_UNICAST)) {
                     out.addAll(UpdatePacker.pack(attrs, v6, spec.nextHop6(), ctx));
                 }
             }
             return out;
+        }
+
+        private static boolean wanted(Negotiated n, AddressFamily only, AddressFamily f) {
+            return n.families().contains(f) && (only == null || only.equals(f));
+        }
+
+        /**
+         * A route refresh request (RFC 2918): the family's routes again, between BoRR and EoRR markers when
+         * enhanced route refresh was negotiated (RFC 7313), which lets the peer drop what we no longer announce.
+         */
+        @Override
+        public void refresh(PeerSession s, RouteRefreshMessage request) {
+            Negotiated n = lastNegotiated;
+            AddressFamily family = request.family();
+            if (n == null || !n.families().contains(family)
+                    || request.subtype() != RouteRefreshSubtype.NORMAL.code()) {
+                return;
+            }
+            events.emit("refresh-requested", Map.of("session", spec.name(), "family", family.toString()));
+            long gen = generation;
+            packer.execute(() -> {
+                List<byte[]> updates = pack(n, family);
+                session.execute(() -> {
+                    if (gen != generation) return;
+                    CodecContext ctx = n.sendContext();
+                    if (n.enhancedRouteRefresh()) {
+                        session.sendEncoded(Unpooled.wrappedBuffer(BgpMessageCodec.encode(
+                                RouteRefreshMessage.of(family, RouteRefreshSubtype.BEGINNING), ctx)));
+                    }
+                    for (byte[] u : updates) session.sendEncoded(Unpooled.wrappedBuffer(u));
+                    if (n.enhancedRouteRefresh()) {
+                        session.sendEncoded(Unpooled.wrappedBuffer(BgpMessageCodec.encode(
+                                RouteRefreshMessage.of(family, RouteRefreshSubtype.END), ctx)));
+                    }
+                    session.flush();
+                });
+            });
         }
 
         /** Sends while the peer keeps up; resumed by {@link #writable}. */
@@ -257,6 +299,10 @@ public final class Speaker implements AutoCloseable {
                 eorAwaited.remove(eor);
                 if (eorAwaited.isEmpty() && !eorReceived) {
                     eorReceived = true;
+                    int swept = rib.sweepStale();
+                    if (swept > 0) {
+                        events.emit("stale-removed", Map.of("session", spec.name(), "routes", swept));
+                    }
                     events.emit("eor-received", Map.of("session", spec.name(), "routes", rib.size()));
                     checkDone();
                 }
@@ -275,6 +321,7 @@ public final class Speaker implements AutoCloseable {
         public void down(PeerSession s, SessionAction.Down d) {
             generation++;
             pending = null;
+            keepOrClear(d);
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("session", spec.name());
             f.put("reason", d.reason());
@@ -285,6 +332,32 @@ public final class Speaker implements AutoCloseable {
             if (exitAfterEor && !(eorSent && eorReceived) && !d.reason().equals("administrative shutdown")) {
                 done.complete(1);
             }
+        }
+
+        /**
+         * Graceful restart, receiving-speaker side (RFC 4724 §4.2): when a peer that announced the capability drops
+         * the session without a NOTIFICATION (or with one, if it set the N bit, RFC 8538) and did not shut it down
+         * administratively, its routes stay, marked stale, for its restart time.
+         */
+        private void keepOrClear(SessionAction.Down d) {
+            Negotiated n = d.negotiated();
+            var gr = n == null ? null : n.peerGracefulRestart();
+            boolean notified = d.received() != null || d.sent() != null;
+            boolean graceful = gr != null && gr.restartTime() > 0 && (!notified || gr.notificationSupported())
+                    && !d.reason().equals("administrative shutdown");
+            if (!graceful) {
+                rib.clear();
+                return;
+            }
+            rib.markAllStale();
+            long gen = generation;
+            session.loop().schedule(() -> {
+                if (gen == generation && session.state() != org.peerage.bgp.session.SessionState.ESTABLISHED) {
+                    int swept = rib.sweepStale();
+                    events.emit("stale-removed", Map.of("session", spec.name(), "routes", swept,
+                            "reason", "restart time expired"));
+                }
+            }, gr.restartTime(), java.util.concurrent.TimeUnit.SECONDS);
         }
 
         /** Counts this session once it has both sent and received End-of-RIB; the last one completes the run. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.peerage.bgp.testdata.RawPeer;
 import org.peerage.bgp.session.PeerConfig;
 import org.peerage.bgp.session.SessionAction;
 import org.peerage.bgp.session.SessionState;

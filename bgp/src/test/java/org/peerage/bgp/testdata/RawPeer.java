@@ -1,4 +1,4 @@
-package org.peerage.bgp.transport;
+package org.peerage.bgp.testdata;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -15,17 +15,17 @@ import org.peerage.bgp.wire.OpenMessage;
 import org.peerage.bgp.wire.WireReader;
 
 /** A hand-driven BGP peer on a plain socket, for tests that need to misbehave on purpose. */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
     private final ServerSocket server;
     private Socket socket;
     private DataInputStream in;
     private OutputStream out;
 
-    RawPeer(InetAddress address, int port) throws IOException {
+    public RawPeer(InetAddress address, int port) throws IOException {
         server = new ServerSocket(port, 4, address);
     }
 
-    void accept() throws IOException {
+    public void accept() throws IOException {
         socket = server.accept();
         socket.setSoTimeout(15_000);
         in = new DataInputStream(socket.getInputStream());
@@ -33,7 +33,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Reads one whole message, or null at end of stream. */
-    BgpMessage read(CodecContext ctx) throws IOException {
+    public BgpMessage read(CodecContext ctx) throws IOException {
         byte[] header = new byte[19];
         try {
             in.readFully(header);
@@ -48,17 +48,17 @@ final class RawPeer implements AutoCloseable {
         return ((FrameResult.Message) r).message();
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void send(BgpMessage m, CodecContext ctx) throws IOException {
+    public void send(BgpMessage m, CodecContext ctx) throws IOException {
         write(BgpMessageCodec.encode(m, ctx));
     }
 
     /** Reads the session's OPEN, answers with {@code ours} and a KEEPALIVE, and reads its KEEPALIVE. */
-    OpenMessage handshake(OpenMessage ours) throws IOException {
+    public OpenMessage handshake(OpenMessage ours) throws IOException {
         OpenMessage theirs = (OpenMessage) read(CodecContext.DEFAULT);
         send(ours, CodecContext.DEFAULT);
         send(KeepaliveMessage.INSTANCE, CodecContext.DEFAULT);
@@ -67,6 +67,13 @@ final class RawPeer implements AutoCloseable {
             throw new IOException("expected KEEPALIVE, got " + k);
         }
         return theirs;
+    }
+
+    /** Closes the connection without a NOTIFICATION, as a crashing router would; the listening socket stays. */
+    public void dropConnection() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+        socket = null;
     }
 
     @Override
