@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** One JSON object per line per event, written and flushed at once (the events are few; readers tail them). */
@@ -18,8 +17,16 @@ public final class EventSink {
         this.startNanos = startNanos;
     }
 
-    /** Writes {"event": name, ...fields, "ms": milliseconds since start}. */
+    private boolean closed;
+
+    /**
+     * Writes {"event": name, ...fields, "ms": milliseconds since start}. Once the reader is gone (a closed pipe),
+     * events are dropped: the sessions go on and shut down as they would.
+     */
     public synchronized void emit(String name, Map<String, ?> fields) {
+        if (closed) {
+            return;
+        }
         try (JsonGenerator g = json.createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("event", name);
@@ -38,7 +45,7 @@ public final class EventSink {
             g.writeRaw('\n');
             g.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            closed = true;
         }
     }
 }

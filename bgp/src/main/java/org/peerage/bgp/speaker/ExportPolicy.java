@@ -22,7 +22,8 @@ import org.peerage.bgp.wire.attr.UnknownAttribute;
 /**
  * How a speaker turns stored attributes into what it announces over eBGP: its AS prepended (RFC 4271 §5.1.2),
  * IBGP-only attributes removed (LOCAL_PREF, ORIGINATOR_ID, CLUSTER_LIST), unknown transitive attributes passed on
- * with the Partial bit, non-transitive unknown ones dropped, NEXT_HOP set by the caller; and, towards a speaker
+ * with the Partial bit, non-transitive unknown ones dropped, a missing ORIGIN supplied as INCOMPLETE, NEXT_HOP set
+ * by the caller; and, towards a speaker
  * without 4-octet AS support, AS_TRANS with AS4_PATH and AS4_AGGREGATOR (RFC 6793 §4.2.2).
  */
 public final class ExportPolicy {
@@ -51,6 +52,11 @@ public final class ExportPolicy {
                 }
                 default -> out.add(a);
             }
+        }
+        if (stored.stream().noneMatch(a -> a instanceof org.peerage.bgp.wire.attr.Origin)) {
+            // ORIGIN is well-known mandatory (RFC 4271 §5.1.1); a route stored without one (a collector's own
+            // routes in some RIB dumps) is of unknown origin: INCOMPLETE.
+            out.add(org.peerage.bgp.wire.attr.Origin.of(org.peerage.bgp.wire.attr.Origin.INCOMPLETE));
         }
         List<AsPathSegment> segments = prepend(path == null ? List.of() : path.segments(), localAs);
         if (fourOctetPeer) {

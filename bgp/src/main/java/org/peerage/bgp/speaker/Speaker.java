@@ -340,6 +340,9 @@ public final class Speaker implements AutoCloseable {
          * administratively, its routes stay, marked stale, for its restart time.
          */
         private void keepOrClear(SessionAction.Down d) {
+            if (finished && exitAfterEor) {
+                return; // the run is over: what was received is what --write-mrt must write
+            }
             Negotiated n = d.negotiated();
             var gr = n == null ? null : n.peerGracefulRestart();
             boolean notified = d.received() != null || d.sent() != null;
