@@ -139,7 +139,7 @@ final class SpeakerCommand implements Callable<Integer> {
                 AddPathMode mode = AddPathMode.valueOf(addPath.toUpperCase(java.util.Locale.ROOT));
                 config = config.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, mode, AddressFamily.IPV6_UNICAST, mode));
             }
-            SessionOptions options = new SessionOptions(remote, local, md5, gtsm, SessionOptions.DEFAULT_MAX_QUEUED);
+            SessionOptions options = SessionOptions.of(remote, local).withMd5(md5).withGtsm(gtsm);
             if (passive) {
                 listenOn.add(new InetSocketAddress(local, listenPort));
             }

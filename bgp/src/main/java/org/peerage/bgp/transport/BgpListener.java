@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Listens for BGP connections and hands each to the session configured for its source address, registered on that
  * session's event loop. Connections from unknown addresses are closed at once. The listening sockets carry the MD5
- * keys of all registered peers (the kernel checks them before the handshake completes).
+ * keys of all registered peers (the kernel checks them before the handshake completes), and, once any registered
+ * peer uses GTSM, the minimum TTL of 254 (RFC 5082): the kernel then drops every SYN sent from further away, so a
+ * listener shared by GTSM and non-GTSM peers must not be on the same address.
  */
 public final class BgpListener implements AutoCloseable {
     private final Transport transport;
@@ -60,6 +62,13 @@ public final class BgpListener implements AutoCloseable {
     public void register(PeerSession session) {
         peers.put(session.options().remote().getAddress(), session);
         updateMd5Keys();
+        if (session.options().gtsm() && transport.nativeEpoll()) {
+            for (Channel server : servers) {
+                InetAddress bound = ((InetSocketAddress) server.localAddress()).getAddress();
+                server.config().setOption(SocketOptions.minTtl(bound), 254);
+                server.config().setOption(SocketOptions.ttl(bound), 255);
+            }
+        }
     }
 
     public void unregister(PeerSession session) {

@@ -285,8 +285,9 @@ public final class PeerSession {
                         installPipeline(ch);
                     }
                 });
-        if (options.localAddress() != null) {
-            b.localAddress(new InetSocketAddress(options.localAddress(), 0));
+        if (options.localAddress() != null || options.localPort() != 0) {
+            b.localAddress(options.localAddress() == null ? new InetSocketAddress(options.localPort())
+                    : new InetSocketAddress(options.localAddress(), options.localPort()));
         }
         if (options.md5Password() != null) {
             requireEpoll("TCP MD5");

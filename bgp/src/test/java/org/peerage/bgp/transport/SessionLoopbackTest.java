@@ -186,6 +186,31 @@ class SessionLoopbackTest {
     }
 
     @Test
+    void gtsmAcceptsTtl255AndDropsConnectionsFromFurtherAway() throws Exception {
+        int port = freePort();
+        Recorder ra = new Recorder();
+        Recorder rb = new Recorder();
+        PeerConfig cb = PeerConfig.of(65000, 0x0A000002, 64601).withPassive(true);
+        PeerSession b = new PeerSession(transport, cb, SessionOptions.of(new InetSocketAddress(A, 0), B).withGtsm(true),
+                rb, "b");
+        listen(B, port).register(b);
+        b.start();
+        // An ordinary socket sends with the default TTL (64): the kernel drops its SYN, the connect times out.
+        try (java.net.Socket plain = new java.net.Socket()) {
+            plain.bind(new InetSocketAddress(A, 0));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.connect(new InetSocketAddress(B, port), 1500))
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
+        PeerConfig ca = PeerConfig.of(64601, 0x0A000001, 65000)
+                .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), true);
+        PeerSession a = new PeerSession(transport, ca, SessionOptions.of(new InetSocketAddress(B, port), A)
+                .withGtsm(true).withLocalPort(freePort()), ra, "a");
+        a.start();
+        ra.await(SessionState.ESTABLISHED);
+        rb.await(SessionState.ESTABLISHED);
+    }
+
+    @Test
     void holdTimerExpiresWhenThePeerFallsSilent() throws Exception {
         int port = freePort();
         Recorder ra = new Recorder();
