@@ -12,10 +12,12 @@ final class EstablishedState {
     }
 
     static Transition on(Fsm fsm, FsmState s, SessionEvent e) {
+        Transition shared = fsm.whileConnected(s, e);
+        if (shared != null) {
+            return shared;
+        }
         Negotiated n = s.negotiated();
         return switch (e) {
-            case SessionEvent.Start ignored -> Transition.stay(s);
-            case SessionEvent.Stop stop -> fsm.stop(s, stop, true);
             case SessionEvent.KeepaliveReceived ignored -> {
                 List<SessionAction> actions = new ArrayList<>();
                 Fsm.restartHold(actions, n);
@@ -36,15 +38,10 @@ final class EstablishedState {
             case SessionEvent.TimerExpired t when t.timer() == SessionTimer.KEEPALIVE -> new Transition(s, List.of(
                     new SessionAction.Send(KeepaliveMessage.INSTANCE),
                     new SessionAction.StartTimer(SessionTimer.KEEPALIVE, Duration.ofSeconds(n.keepaliveTime()))));
-            case SessionEvent.TimerExpired t when t.timer() == SessionTimer.HOLD -> fsm.holdTimerExpired(s);
             case SessionEvent.TimerExpired ignored -> Transition.stay(s);
-            case SessionEvent.TcpConnected ignored -> Transition.stay(s);
-            case SessionEvent.TcpFailed f -> fsm.tcpFailed(s, f);
-            case SessionEvent.NotificationReceived nr -> fsm.notificationReceived(s, nr.notification());
-            case SessionEvent.MessageError m -> fsm.messageError(s, m);
-            case SessionEvent.OutputOverflow ignored -> fsm.outputOverflow(s);
             case SessionEvent.OpenReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_ESTABLISHED, "OPEN");
+            default -> throw new IllegalStateException("handled by whileConnected: " + e);
         };
     }
 }

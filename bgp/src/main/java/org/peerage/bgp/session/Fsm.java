@@ -124,6 +124,25 @@ public final class Fsm {
                 NotificationMessage.cease(CeaseSubcode.OUT_OF_RESOURCES), null);
     }
 
+    /**
+     * What OpenSent, OpenConfirm and Established do alike once a connection exists: stop, hold timer expiry, a lost
+     * connection, a NOTIFICATION or an undecodable message from the peer, an output queue overflow; other timers
+     * and a repeated TCP event are ignored. Null for the events each state decides itself.
+     */
+    Transition whileConnected(FsmState s, SessionEvent e) {
+        return switch (e) {
+            case SessionEvent.Start ignored -> Transition.stay(s);
+            case SessionEvent.Stop stop -> stop(s, stop, true);
+            case SessionEvent.TimerExpired t when t.timer() == SessionTimer.HOLD -> holdTimerExpired(s);
+            case SessionEvent.TcpConnected ignored -> Transition.stay(s);
+            case SessionEvent.TcpFailed f -> tcpFailed(s, f);
+            case SessionEvent.NotificationReceived n -> notificationReceived(s, n.notification());
+            case SessionEvent.MessageError m -> messageError(s, m);
+            case SessionEvent.OutputOverflow ignored -> outputOverflow(s);
+            default -> null;
+        };
+    }
+
     /** Timers that run in OpenConfirm and Established, from the negotiated hold time. */
     static void startSessionTimers(List<SessionAction> actions, Negotiated n) {
         if (n.holdTime() == 0) {

@@ -12,9 +12,11 @@ final class OpenConfirmState {
     }
 
     static Transition on(Fsm fsm, FsmState s, SessionEvent e) {
+        Transition shared = fsm.whileConnected(s, e);
+        if (shared != null) {
+            return shared;
+        }
         return switch (e) {
-            case SessionEvent.Start ignored -> Transition.stay(s);
-            case SessionEvent.Stop stop -> fsm.stop(s, stop, true);
             case SessionEvent.KeepaliveReceived ignored -> {
                 List<SessionAction> actions = new ArrayList<>();
                 Fsm.restartHold(actions, s.negotiated());
@@ -25,19 +27,14 @@ final class OpenConfirmState {
             case SessionEvent.TimerExpired t when t.timer() == SessionTimer.KEEPALIVE -> new Transition(s, List.of(
                     new SessionAction.Send(KeepaliveMessage.INSTANCE), new SessionAction.StartTimer(
                             SessionTimer.KEEPALIVE, Duration.ofSeconds(s.negotiated().keepaliveTime()))));
-            case SessionEvent.TimerExpired t when t.timer() == SessionTimer.HOLD -> fsm.holdTimerExpired(s);
             case SessionEvent.TimerExpired ignored -> Transition.stay(s);
-            case SessionEvent.TcpConnected ignored -> Transition.stay(s);
-            case SessionEvent.TcpFailed f -> fsm.tcpFailed(s, f);
-            case SessionEvent.NotificationReceived n -> fsm.notificationReceived(s, n.notification());
-            case SessionEvent.MessageError m -> fsm.messageError(s, m);
-            case SessionEvent.OutputOverflow ignored -> fsm.outputOverflow(s);
             case SessionEvent.OpenReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_CONFIRM, "OPEN");
             case SessionEvent.UpdateReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_CONFIRM, "UPDATE");
             case SessionEvent.RouteRefreshReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_CONFIRM, "ROUTE-REFRESH");
+            default -> throw new IllegalStateException("handled by whileConnected: " + e);
         };
     }
 }

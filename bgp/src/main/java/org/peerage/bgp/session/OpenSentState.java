@@ -12,9 +12,11 @@ final class OpenSentState {
     }
 
     static Transition on(Fsm fsm, FsmState s, SessionEvent e) {
+        Transition shared = fsm.whileConnected(s, e);
+        if (shared != null) {
+            return shared;
+        }
         return switch (e) {
-            case SessionEvent.Start ignored -> Transition.stay(s);
-            case SessionEvent.Stop stop -> fsm.stop(s, stop, true);
             case SessionEvent.OpenReceived open -> switch (Negotiation.negotiate(fsm.config(), fsm.config().open(),
                     open.open())) {
                 case Negotiation.Result.Refused r -> fsm.fail(s, r.error().reason(),
@@ -27,19 +29,14 @@ final class OpenSentState {
                             actions);
                 }
             };
-            case SessionEvent.TimerExpired t when t.timer() == SessionTimer.HOLD -> fsm.holdTimerExpired(s);
             case SessionEvent.TimerExpired ignored -> Transition.stay(s);
-            case SessionEvent.TcpConnected ignored -> Transition.stay(s);
-            case SessionEvent.TcpFailed f -> fsm.tcpFailed(s, f);
-            case SessionEvent.NotificationReceived n -> fsm.notificationReceived(s, n.notification());
-            case SessionEvent.MessageError m -> fsm.messageError(s, m);
-            case SessionEvent.OutputOverflow ignored -> fsm.outputOverflow(s);
             case SessionEvent.KeepaliveReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_SENT, "KEEPALIVE");
             case SessionEvent.UpdateReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_SENT, "UPDATE");
             case SessionEvent.RouteRefreshReceived ignored ->
                     fsm.unexpected(s, FsmErrorSubcode.UNEXPECTED_MESSAGE_IN_OPEN_SENT, "ROUTE-REFRESH");
+            default -> throw new IllegalStateException("handled by whileConnected: " + e);
         };
     }
 }

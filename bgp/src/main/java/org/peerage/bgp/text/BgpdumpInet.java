@@ -9,8 +9,6 @@ import org.peerage.bgp.wire.InetText;
  * with a dotted quad.
  */
 final class BgpdumpInet {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
     private BgpdumpInet() {
     }
 
@@ -49,20 +47,8 @@ final class BgpdumpInet {
                 i += bestLength - 1;
                 continue;
             }
-            pos = hexWord(out, pos, words[i]);
+            pos = InetText.appendHexWord(out, pos, words[i]);
             if (i != 7) out[pos++] = ':';
-        }
-        return pos;
-    }
-
-    private static int hexWord(byte[] out, int pos, int w) {
-        boolean started = false;
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            int d = (w >>> shift) & 0xF;
-            if (d != 0 || started || shift == 0) {
-                out[pos++] = HEX[d];
-                started = true;
-            }
         }
         return pos;
     }

@@ -95,7 +95,8 @@ public final class InetText {
         return pos;
     }
 
-    private static int appendHexWord(byte[] out, int pos, int w) {
+    /** Appends a 16-bit value as lower-case hex without leading zeros; returns the new position. */
+    public static int appendHexWord(byte[] out, int pos, int w) {
         boolean started = false;
         for (int shift = 12; shift >= 0; shift -= 4) {
             int d = (w >>> shift) & 0xF;
