@@ -145,6 +145,16 @@ public final class Speaker implements AutoCloseable {
         return runs.stream().map(r -> r.session).toList();
     }
 
+    /** A snapshot of what one session (by spec name) has received, or an empty map for an unknown name. */
+    public Map<Route, List<PathAttribute>> adjRibIn(String name) {
+        for (Run r : runs) {
+            if (r.spec.name().equals(name)) {
+                return CompletableFuture.supplyAsync(() -> Map.copyOf(r.rib.routes()), r.session.loop()).join();
+            }
+        }
+        return Map.of();
+    }
+
     /** Routes received so far by each session. */
     public Map<String, Integer> received() {
         Map<String, Integer> m = new LinkedHashMap<>();

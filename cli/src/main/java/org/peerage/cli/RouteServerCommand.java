@@ -1,0 +1,52 @@
+package org.peerage.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.peerage.routeserver.ConfigException;
+import org.peerage.routeserver.ConfigLoader;
+import org.peerage.routeserver.RouteServer;
+import org.peerage.routeserver.RouteServerConfig;
+import org.peerage.bgp.transport.Transport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code peerage routeserver}: the IXP route server, in the foreground. */
+@Command(name = "routeserver", mixinStandardHelpOptions = true,
+        description = {"Run the route server (RFC 7947) in the foreground with the given YAML configuration "
+                + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client."})
+final class RouteServerCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        if (config == null) {
+            System.err.println("peerage routeserver: the embedded demo IXP is not built yet; give --config rs.yaml "
+                    + "(see docs/routeserver-config.md)");
+            return 2;
+        }
+        RouteServerConfig rsConfig;
+        try {
+            rsConfig = ConfigLoader.load(config);
+        } catch (ConfigException e) {
+            e.errors().forEach(line -> System.err.println("peerage routeserver: " + line));
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Transport transport = Transport.create(0);
+             RouteServer rs = new RouteServer(rsConfig, transport, line -> System.out.println(line))) {
+            Thread hook = new Thread(() -> {
+                System.out.println("stopping: Cease to every client");
+                rs.shutdown("peerage route server shutting down");
+                stopped.countDown();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            rs.start();
+            System.out.println("route server AS" + rsConfig.asn() + " listening on " + rs.listening() + " for "
+                    + rsConfig.clients().size() + " clients");
+            stopped.await();
+        }
+        return 0;
+    }
+}
