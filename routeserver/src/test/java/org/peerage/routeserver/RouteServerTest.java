@@ -108,6 +108,11 @@ class RouteServerTest {
             clients.sessions().getFirst().stop("a leaves").get();
             waitFor(() -> path(clients.adjRibIn("c"), CONTESTED).equals("64601 3356"));
             assertThat(clients.adjRibIn("b")).doesNotContainKey(Route.of(CONTESTED));
+            Thread.sleep(1500);
+            synchronized (log) {
+                assertThat(log.stream().filter(l -> l.startsWith("AS64600 127.0.7.10 down")).count())
+                        .as("one down per session loss: %s", log).isEqualTo(1);
+            }
             clients.close();
         }
     }

@@ -64,7 +64,10 @@ public final class Fsm {
         }
         actions.add(new SessionAction.Disconnect());
         stopAllTimers(actions);
-        actions.add(new SessionAction.Down("administrative shutdown", cease, null, s.negotiated()));
+        if (connected) {
+            // Only a session that had a connection goes down; stopping one that was still waiting is just a stop.
+            actions.add(new SessionAction.Down("administrative shutdown", cease, null, s.negotiated()));
+        }
         return new Transition(new FsmState(SessionState.IDLE, null, 0), actions);
     }
 
