@@ -43,6 +43,7 @@ import org.peerage.bgp.wire.OpenMessage;
 import org.peerage.bgp.wire.RouteRefreshMessage;
 import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.attr.As4Reconciliation;
+import org.peerage.bgp.wire.attr.AttributeDecoder;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
@@ -472,13 +473,16 @@ public final class PeerSession {
         };
     }
 
-    /** UPDATEs from a speaker without 4-octet AS support, with AS4_PATH merged in (RFC 6793 §4.2.3). */
+    /**
+     * The UPDATE as the RIB must see it: aggregators with AS 0 discarded (RFC 7607), and from a speaker without
+     * 4-octet AS support, AS4_PATH merged in (RFC 6793 §4.2.3).
+     */
     private UpdateMessage fourOctetView(UpdateMessage u) {
+        List<PathAttribute> attrs = AttributeDecoder.withoutDiscardedAggregators(u.attributes());
         Negotiated n = state.negotiated();
-        if (n == null || n.fourOctetAs()) {
-            return u;
+        if (n != null && !n.fourOctetAs()) {
+            attrs = As4Reconciliation.attributes(attrs);
         }
-        List<PathAttribute> attrs = As4Reconciliation.attributes(u.attributes());
         return attrs == u.attributes() ? u : new UpdateMessage(u.withdrawn(), attrs, u.nlri());
     }
 

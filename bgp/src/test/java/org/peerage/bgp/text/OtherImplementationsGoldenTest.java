@@ -82,8 +82,8 @@ class OtherImplementationsGoldenTest {
         Path file = fixtures.resolve("daemons").resolve(BGPDUMP_ABORTS);
         byte[] expected = ExternalTool.run(List.of(bgpdump.toString(), "-m", file.toString()), 60);
         String ours = new String(BgpdumpGoldenTest.dump(file, BgpdumpFormatter.Style.MACHINE));
-        assertThat(expected).isNotEmpty();
-        assertThat(ours).startsWith(new String(expected));
+        // bgpdump loses what it had buffered when it aborts (whole 4,096-byte blocks survive, sometimes none).
+        assertThat(ours).isNotEmpty().startsWith(new String(expected));
     }
 
     @Test

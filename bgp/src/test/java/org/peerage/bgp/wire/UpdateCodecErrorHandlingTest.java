@@ -255,6 +255,18 @@ class UpdateCodecErrorHandlingTest {
     }
 
     @Test
+    void asZeroInThePathIsTreatAsWithdrawAndInTheAggregatorDiscarded() {
+        Malformation m = single(decode(BASE.replace("40020a02020000fbf400000d1c", "40020a02020000fbf400000000")));
+        assertThat(m.action()).isEqualTo(ErrorAction.TREAT_AS_WITHDRAW);
+        assertThat(m.reason()).contains("AS 0 (RFC 7607)");
+        var d = (DecodeResult.Decoded<UpdateMessage>) decode(withAttributes("40010100" + "40020a02020000fbf400000d1c"
+                + "400304c0000201" + "c0070800000000c0000201", "18cb0071"));
+        assertThat(d.worstAction()).isEqualTo(ErrorAction.ATTRIBUTE_DISCARD);
+        assertThat(org.peerage.bgp.wire.attr.AttributeDecoder.withoutDiscardedAggregators(d.value().attributes()))
+                .noneMatch(a -> a.typeCode() == AttributeType.AGGREGATOR.code());
+    }
+
+    @Test
     void endOfRibMarkersAreRecognized() {
         assertThat(UpdateMessage.endOfRib().endOfRibFamily()).isEqualTo(AddressFamily.IPV4_UNICAST);
         var d = (DecodeResult.Decoded<UpdateMessage>) decode("00000006800f03000201");

@@ -140,8 +140,11 @@ public final class AttributeDecoder {
             case EXTENDED_COMMUNITIES -> multipleOf(known, 8, start, value, length)
                     ? new ExtendedCommunities(flags, longs(value, length)) : null;
             case AS4_PATH -> as4Path(flags, start, value, length);
-            case AS4_AGGREGATOR -> fixed(known, 8, start, value, length)
-                    ? new As4Aggregator(flags, u32(buf, value), i32(buf, value + 4)) : null;
+            case AS4_AGGREGATOR -> {
+                if (!fixed(known, 8, start, value, length)) yield null;
+                checkAggregatorAs(u32(buf, value), known, start, value, length);
+                yield new As4Aggregator(flags, u32(buf, value), i32(buf, value + 4));
+            }
             case LARGE_COMMUNITY -> multipleOf(known, 12, start, value, length)
                     ? new LargeCommunities(flags, ints(value, length)) : null;
             case ONLY_TO_CUSTOMER -> fixed(known, 4, start, value, length)
@@ -206,14 +209,61 @@ public final class AttributeDecoder {
         return new Origin(flags, v);
     }
 
+    /**
+     * AS 0 in AS_PATH makes the UPDATE malformed (RFC 7607 §2): treat-as-withdraw. The attribute is kept, so that
+     * tools that print what was received (bgpdump-style text) still show it; the session withdraws the routes.
+     */
     private AsPath asPath(int flags, int start, int value, int length, int asSize, boolean as4) {
         List<AsPathSegment> segments = parseSegments(start, value, length, asSize, as4);
+        if (segments != null && containsAsZero(segments)) {
+            report(ErrorAction.TREAT_AS_WITHDRAW, UpdateErrorSubcode.MALFORMED_AS_PATH, start,
+                    AttributeType.AS_PATH.code(), attributeBytes(start, value, length), "AS_PATH contains AS 0 "
+                            + "(RFC 7607)");
+        }
         return segments == null ? null : new AsPath(flags, segments);
     }
 
+    /** AS 0 in AS4_PATH: the attribute is discarded (RFC 7607 §2, RFC 6793 §6). */
     private As4Path as4Path(int flags, int start, int value, int length) {
         List<AsPathSegment> segments = parseSegments(start, value, length, 4, true);
+        if (segments != null && containsAsZero(segments)) {
+            report(ErrorAction.ATTRIBUTE_DISCARD, UpdateErrorSubcode.MALFORMED_AS_PATH, start,
+                    AttributeType.AS4_PATH.code(), attributeBytes(start, value, length), "AS4_PATH contains AS 0 "
+                            + "(RFC 7607); discarded");
+            return null;
+        }
         return segments == null ? null : new As4Path(flags, segments);
+    }
+
+    private static boolean containsAsZero(List<AsPathSegment> segments) {
+        for (AsPathSegment s : segments) {
+            for (int i = 0; i < s.size(); i++) {
+                if (s.asn(i) == 0) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An aggregator with AS 0 is malformed (RFC 7607 §2, handled as RFC 7606 §7.7 says: attribute discard). It is
+     * kept in the decoded list and reported; the session layer drops it ({@link #withoutDiscardedAggregators}).
+     */
+    private void checkAggregatorAs(long asn, AttributeType type, int start, int value, int length) {
+        if (asn == 0) {
+            report(ErrorAction.ATTRIBUTE_DISCARD, UpdateErrorSubcode.OPTIONAL_ATTRIBUTE_ERROR, start, type.code(),
+                    attributeBytes(start, value, length), type + " with AS 0 (RFC 7607); discarded");
+        }
+    }
+
+    /** The attributes without the AS-0 aggregators that {@link #checkAggregatorAs} reported. */
+    public static List<PathAttribute> withoutDiscardedAggregators(List<PathAttribute> attributes) {
+        boolean any = false;
+        for (PathAttribute a : attributes) {
+            any |= a instanceof Aggregator g && g.asn() == 0 || a instanceof As4Aggregator g4 && g4.asn() == 0;
+        }
+        if (!any) return attributes;
+        return attributes.stream().filter(a -> !(a instanceof Aggregator g && g.asn() == 0)
+                && !(a instanceof As4Aggregator g4 && g4.asn() == 0)).toList();
     }
 
     /** RFC 7606 §7.2 (AS_PATH: treat-as-withdraw) and RFC 6793 §6 (AS4_PATH: discard, no confederation segments). */
@@ -267,8 +317,9 @@ public final class AttributeDecoder {
         if (!fixed(AttributeType.AGGREGATOR, expected, start, value, length)) {
             return null;
         }
-        return expected == 8 ? new Aggregator(flags, u32(buf, value), i32(buf, value + 4))
-                : new Aggregator(flags, u16(buf, value), i32(buf, value + 2));
+        long asn = expected == 8 ? u32(buf, value) : u16(buf, value);
+        checkAggregatorAs(asn, AttributeType.AGGREGATOR, start, value, length);
+        return new Aggregator(flags, asn, i32(buf, value + expected - 4));
     }
 
     private MpReachNlri mpReach(int flags, int start, int value, int length) {
