@@ -15,6 +15,7 @@ import org.peerage.bgp.wire.attr.AttributeType;
 import org.peerage.bgp.wire.attr.MpReachNlri;
 import org.peerage.bgp.wire.attr.MpUnreachNlri;
 import org.peerage.bgp.wire.attr.PathAttribute;
+import org.peerage.bgp.speaker.UpdatePacker;
 
 /**
  * Encodes what a route server sends, transparently (RFC 7947 §2.2): the stored attributes unchanged — no AS
@@ -43,21 +44,10 @@ final class ExportBuilder {
         WireWriter w = new WireWriter(256);
         AttributeEncoder.encode(w, base, ctx);
         int fixed = BgpMessageCodec.HEADER_LENGTH + 4 + w.position() + (ipv6 ? 9 + nextHop6.length : 0);
-        boolean addPath = ctx.addPath(family);
         List<byte[]> out = new ArrayList<>();
-        List<Route> batch = new ArrayList<>();
-        int size = fixed;
-        for (Prefix p : prefixes) {
-            int bytes = 1 + p.byteCount() + (addPath ? 4 : 0);
-            if (size + bytes > ctx.maxMessageLength() && !batch.isEmpty()) {
-                out.add(encode(base, nextHop6, batch, ipv6, ctx));
-                batch = new ArrayList<>();
-                size = fixed;
-            }
-            batch.add(addPath ? new Route(p, 1) : Route.of(p));
-            size += bytes;
+        for (List<Route> batch : UpdatePacker.chunk(prefixes, fixed, ctx.addPath(family), ctx.maxMessageLength())) {
+            out.add(encode(base, nextHop6, batch, ipv6, ctx));
         }
-        out.add(encode(base, nextHop6, batch, ipv6, ctx));
         return out;
     }
 
@@ -77,22 +67,11 @@ final class ExportBuilder {
         if (prefixes.isEmpty()) return List.of();
         boolean ipv6 = prefixes.getFirst().isIpv6();
         AddressFamily family = ipv6 ? AddressFamily.IPV6_UNICAST : AddressFamily.IPV4_UNICAST;
-        boolean addPath = ctx.addPath(family);
-        List<byte[]> out = new ArrayList<>();
-        List<Route> batch = new ArrayList<>();
         int fixed = BgpMessageCodec.HEADER_LENGTH + 4 + (ipv6 ? 7 : 0);
-        int size = fixed;
-        for (Prefix p : prefixes) {
-            int bytes = 1 + p.byteCount() + (addPath ? 4 : 0);
-            if (size + bytes > ctx.maxMessageLength() && !batch.isEmpty()) {
-                out.add(encodeWithdraw(batch, ipv6, ctx));
-                batch = new ArrayList<>();
-                size = fixed;
-            }
-            batch.add(addPath ? new Route(p, 1) : Route.of(p));
-            size += bytes;
+        List<byte[]> out = new ArrayList<>();
+        for (List<Route> batch : UpdatePacker.chunk(prefixes, fixed, ctx.addPath(family), ctx.maxMessageLength())) {
+            out.add(encodeWithdraw(batch, ipv6, ctx));
         }
-        out.add(encodeWithdraw(batch, ipv6, ctx));
         return out;
     }
 

@@ -49,19 +49,31 @@ public final class UpdatePacker {
         int fixed = BgpMessageCodec.HEADER_LENGTH + 4 + w.position()
                 + (ipv6 ? 4 + 3 + 1 + nextHop.length + 1 : 0);
         List<byte[]> out = new ArrayList<>();
+        for (List<Route> batch : chunk(prefixes, fixed, addPath, ctx.maxMessageLength())) {
+            out.add(encode(base, batch, ipv6, nextHop, ctx));
+        }
+        return out;
+    }
+
+    /**
+     * Splits prefixes into batches whose NLRI, added to {@code fixedBytes} of message, fit {@code maxLength}; with
+     * ADD-PATH each route gets path identifier 1.
+     */
+    public static List<List<Route>> chunk(List<Prefix> prefixes, int fixedBytes, boolean addPath, int maxLength) {
+        List<List<Route>> out = new ArrayList<>();
         List<Route> batch = new ArrayList<>();
-        int size = fixed;
+        int size = fixedBytes;
         for (Prefix p : prefixes) {
             int bytes = 1 + p.byteCount() + (addPath ? 4 : 0);
-            if (size + bytes > ctx.maxMessageLength() && !batch.isEmpty()) {
-                out.add(encode(base, batch, ipv6, nextHop, ctx));
+            if (size + bytes > maxLength && !batch.isEmpty()) {
+                out.add(batch);
                 batch = new ArrayList<>();
-                size = fixed;
+                size = fixedBytes;
             }
             batch.add(addPath ? new Route(p, 1) : Route.of(p));
             size += bytes;
         }
-        out.add(encode(base, batch, ipv6, nextHop, ctx));
+        if (!batch.isEmpty()) out.add(batch);
         return out;
     }
 
