@@ -14,11 +14,14 @@ import org.peerage.bgp.mrt.MrtRecord;
 import org.peerage.bgp.wire.AddressFamily;
 import org.peerage.bgp.wire.CodecContext;
 import org.peerage.bgp.wire.DecodeResult;
+import org.peerage.bgp.wire.ErrorAction;
+import org.peerage.bgp.wire.Malformation;
 import org.peerage.bgp.wire.InetText;
 import org.peerage.bgp.wire.Prefix;
 import org.peerage.bgp.wire.Route;
 import org.peerage.bgp.wire.UpdateCodec;
 import org.peerage.bgp.wire.UpdateMessage;
+import org.peerage.bgp.wire.attr.AttributeDecoder;
 import org.peerage.bgp.wire.attr.MpReachNlri;
 import org.peerage.bgp.wire.attr.MpUnreachNlri;
 import org.peerage.bgp.wire.attr.PathAttribute;
@@ -66,17 +69,17 @@ public final class MrtRouteSource {
                     case MrtEntry.RibTable t -> {
                         if (t.prefix() == null || !t.family().isIpPrefixFamily() || peers == null) break;
                         for (MrtEntry.RibEntry e : t.entries()) {
-                            if (e.peerIndex() >= peers.peers().size() || !e.malformations().isEmpty()) continue;
+                            if (e.peerIndex() >= peers.peers().size() || withdrawn(e.malformations())) continue;
                             MrtEntry.Peer p = peers.peers().get(e.peerIndex());
                             if (peer == null || peer.matches(e.peerIndex(), p.asn(), p.address(), true)) {
-                                table.putIfAbsent(t.prefix(), withoutMp(e.attributes()));
+                                table.putIfAbsent(t.prefix(), usable(e.attributes()));
                             }
                         }
                     }
                     case MrtEntry.TableDump t -> {
-                        if (t.malformations().isEmpty()
+                        if (!withdrawn(t.malformations())
                                 && (peer == null || peer.matches(-1, t.peerAs(), t.peerAddress(), false))) {
-                            table.putIfAbsent(t.prefix(), withoutMp(t.attributes()));
+                            table.putIfAbsent(t.prefix(), usable(t.attributes()));
                         }
                     }
                     case MrtEntry.Bgp4mpMessage m -> {
@@ -108,11 +111,11 @@ public final class MrtRouteSource {
         CodecContext ctx = new CodecContext(m.as4(), m.addPath() ? Set.of(AddressFamily.IPV4_UNICAST,
                 AddressFamily.IPV6_UNICAST) : Set.of(), CodecContext.EXTENDED_MAX_LENGTH);
         if (!(UpdateCodec.decode(msg, 19, msg.length - 19, ctx) instanceof DecodeResult.Decoded<UpdateMessage> d)
-                || !d.malformations().isEmpty()) {
+                || withdrawn(d.malformations())) {
             return;
         }
         UpdateMessage u = d.value();
-        List<PathAttribute> attributes = withoutMp(u.attributes());
+        List<PathAttribute> attributes = usable(u.attributes());
         if (!firstSeenOnly) {
             for (Route r : u.withdrawn()) table.remove(r.prefix());
             MpUnreachNlri unreach = u.mpUnreach();
@@ -129,7 +132,19 @@ public final class MrtRouteSource {
         }
     }
 
-    private static List<PathAttribute> withoutMp(List<PathAttribute> attributes) {
-        return attributes.stream().filter(a -> !(a instanceof MpReachNlri) && !(a instanceof MpUnreachNlri)).toList();
+    /**
+     * RFC 7606 applied as a receiving session would: a route whose attributes call for treat-as-withdraw (or worse)
+     * is not used; one with only attribute-discard findings is used without those attributes.
+     */
+    private static boolean withdrawn(List<Malformation> malformations) {
+        for (Malformation m : malformations) {
+            if (m.action().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) return true;
+        }
+        return false;
+    }
+
+    private static List<PathAttribute> usable(List<PathAttribute> attributes) {
+        return AttributeDecoder.withoutDiscardedAggregators(attributes).stream()
+                .filter(a -> !(a instanceof MpReachNlri) && !(a instanceof MpUnreachNlri)).toList();
     }
 }

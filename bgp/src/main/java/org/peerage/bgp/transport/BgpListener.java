@@ -106,6 +106,9 @@ public final class BgpListener implements AutoCloseable {
             child.config().setOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                     new WriteBufferWaterMark(256 << 10, 1 << 20));
             session.installPipeline(child);
+            // No read before the session has adopted the channel: a first read racing ahead of accept() would
+            // hand the peer's OPEN to a session that does not know this connection yet.
+            child.config().setAutoRead(false);
             session.loop().register(child).addListener(f -> {
                 if (!f.isSuccess()) {
                     child.unsafe().closeForcibly();
@@ -116,6 +119,7 @@ public final class BgpListener implements AutoCloseable {
                     child.config().setOption(SocketOptions.minTtl(remote.getAddress()), 254);
                 }
                 session.accept(child);
+                child.config().setAutoRead(true);
             });
         }
     }
