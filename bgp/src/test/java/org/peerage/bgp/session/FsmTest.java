@@ -190,6 +190,20 @@ class FsmTest {
     }
 
     @Test
+    void extendedMessagesOnlyWhenBothOfferThem() {
+        PeerConfig ours = config.withExtendedMessages(true);
+        OpenMessage with = OpenMessage.of(64601, 90, THEIR_ID, List.of(new FourOctetAsCapability(64601),
+                new org.peerage.bgp.wire.open.ExtendedMessageCapability()));
+        var agreed = (Negotiation.Result.Agreed) Negotiation.negotiate(ours, ours.open(), with);
+        assertThat(agreed.negotiated().extendedMessages()).isTrue();
+        assertThat(agreed.negotiated().receiveContext().maxMessageLength()).isEqualTo(65535);
+        var plain = (Negotiation.Result.Agreed) Negotiation.negotiate(ours, ours.open(), theirOpen(64601, 90));
+        assertThat(plain.negotiated().sendContext().maxMessageLength()).isEqualTo(4096);
+        var notOffered = (Negotiation.Result.Agreed) Negotiation.negotiate(config, config.open(), with);
+        assertThat(notOffered.negotiated().extendedMessages()).isFalse();
+    }
+
+    @Test
     void noCommonFamilyIsRefused() {
         PeerConfig v6only = config.withFamilies(Set.of(AddressFamily.IPV6_UNICAST));
         var refused = (Negotiation.Result.Refused) Negotiation.negotiate(v6only, v6only.open(), theirOpen(64601, 90));
