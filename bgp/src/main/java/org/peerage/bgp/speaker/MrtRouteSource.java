@@ -110,12 +110,12 @@ public final class MrtRouteSource {
         }
         CodecContext ctx = new CodecContext(m.as4(), m.addPath() ? Set.of(AddressFamily.IPV4_UNICAST,
                 AddressFamily.IPV6_UNICAST) : Set.of(), CodecContext.EXTENDED_MAX_LENGTH);
-        if (!(UpdateCodec.decode(msg, 19, msg.length - 19, ctx) instanceof DecodeResult.Decoded<UpdateMessage> d)
-                || withdrawn(d.malformations())) {
+        if (!(UpdateCodec.decode(msg, 19, msg.length - 19, ctx) instanceof DecodeResult.Decoded<UpdateMessage> d)) {
             return;
         }
         UpdateMessage u = d.value();
         List<PathAttribute> attributes = usable(u.attributes());
+        boolean treatAsWithdraw = withdrawn(d.malformations());
         if (!firstSeenOnly) {
             for (Route r : u.withdrawn()) table.remove(r.prefix());
             MpUnreachNlri unreach = u.mpUnreach();
@@ -127,8 +127,14 @@ public final class MrtRouteSource {
             announced.addAll(reach.nlri());
         }
         for (Route r : announced) {
-            if (firstSeenOnly) table.putIfAbsent(r.prefix(), attributes);
-            else table.put(r.prefix(), attributes);
+            // Treat-as-withdraw (RFC 7606): the peer's earlier route for the prefix is gone, no new one takes over.
+            if (treatAsWithdraw) {
+                if (!firstSeenOnly) table.remove(r.prefix());
+            } else if (firstSeenOnly) {
+                table.putIfAbsent(r.prefix(), attributes);
+            } else {
+                table.put(r.prefix(), attributes);
+            }
         }
     }
 

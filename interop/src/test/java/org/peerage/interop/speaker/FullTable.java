@@ -11,8 +11,8 @@ import org.peerage.bgp.speaker.RouteTable;
 
 /**
  * The real full table in ../shared/data beside the checkout: AS3856's view after replaying its updates in
- * bgpdump_updates.et-header.2015.gz (577,703 IPv4 prefixes, 89,637 attribute sets; 22 fewer where the replay skips
- * UPDATEs that RFC 7607 makes malformed), loaded once per JVM. Missing data skips the test, or fails it under CI=true.
+ * bgpdump_updates.et-header.2015.gz: 577,699 IPv4 prefixes (577,703 before RFC 7607 withdrew the four whose path
+ * holds AS 0), loaded once per JVM. Missing data skips the test, or fails it under CI=true.
  */
 final class FullTable {
     static final String FILE = "mrt/bgpdump_updates.et-header.2015.gz";

@@ -26,9 +26,9 @@ import org.peerage.interop.daemon.DaemonPeer;
  *
  * <ul>
  *   <li>MED: all four daemons drop it on the way to another AS (BIRD, GoBGP, FRR, OpenBGPD alike).
- *   <li>RFC 7607: FRR and OpenBGPD withdraw prefixes whose path holds AS 0 (the table had four, 65005 ... 0) and
- *       discard AGGREGATORs with AS 0 (eighteen); BIRD and GoBGP pass both on. (Once MrtRouteSource skips UPDATEs
- *       with such malformations, the table no longer holds them.)
+ *   <li>RFC 7607: FRR and OpenBGPD withdraw prefixes whose path holds AS 0 and discard AGGREGATORs with AS 0;
+ *       BIRD and GoBGP pass both on. (The feed has four and eighteen of them; the MRT replay now withdraws the first
+ *       and strips the second itself, so the relays see none. The counts stay in the checks should that change.)
  *   <li>GoBGP turns the transitive two-octet-AS link bandwidth community (type 0x00, subtype 0x04) into the
  *       non-transitive one (type 0x40) and still sends it.
  *   <li>OpenBGPD reorders extended communities (a set, RFC 4360), and keeps only type and subtype of the ones it does not

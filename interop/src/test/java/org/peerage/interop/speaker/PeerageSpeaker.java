@@ -75,8 +75,9 @@ final class PeerageSpeaker implements AutoCloseable {
         private int threads;
 
         /**
-         * Network threads; by default as many as sessions, up to the cores, as {@code peerage speaker} does. (With a
-         * listener and a session on different threads a peer's early OPEN can be lost: PassiveAcceptRaceTest.)
+         * Network threads; by default as many as sessions, up to the cores, as {@code peerage speaker} does.
+         * PassiveAcceptRaceTest asks for two with one session, to put the listener and the session on different
+         * threads.
          */
         Builder threads(int threads) {
             this.threads = threads;
