@@ -70,8 +70,8 @@ public final class AttributeTable {
         int id = allocate();
         ids.put(key, id);
         List<PathAttribute> copy = List.copyOf(attrs);
-        set(attributes, id, copy);
-        set(encoded, id, key.bytes());
+        attributes.set(id, copy);
+        encoded.set(id, key.bytes());
         refs[id] = 1;
         index(id, copy);
         live++;
@@ -177,9 +177,5 @@ public final class AttributeTable {
                 default -> { }
             }
         }
-    }
-
-    private static <T> void set(List<T> list, int index, T value) {
-        list.set(index, value);
     }
 }

@@ -140,8 +140,7 @@ public final class MrtDecoder {
             family = AddressFamily.of(u16(b, pos), u8(b, pos + 2));
             pos += 3;
         }
-        Prefix prefix = null;
-        byte[] opaque = null;
+        Prefix prefix;
         if (family.isIpPrefixFamily()) {
             int length = u8(b, pos);
             int max = family.addressBytes() * 8;
@@ -180,7 +179,7 @@ public final class MrtDecoder {
             entries.add(new MrtEntry.RibEntry(peerIndex, originated, pathId, attrs.attributes(),
                     attrs.malformations()));
         }
-        return new MrtEntry.RibTable(r.subtype(), sequence, family, prefix, opaque, addPath, entries);
+        return new MrtEntry.RibTable(r.subtype(), sequence, family, prefix, addPath, entries);
     }
 
     private static MrtEntry bgp4mp(MrtRecord r) {

@@ -53,9 +53,9 @@ public sealed interface MrtEntry {
 
     /**
      * A TABLE_DUMP_V2 RIB record (RFC 6396 §4.3.2, RFC 8050 for ADD-PATH): one prefix and every peer's path to it.
-     * For RIB_GENERIC of a non-IP family, {@code prefix} is null and {@code opaqueNlri} holds the NLRI.
+     * RIB_GENERIC records of families other than IP unicast/multicast are {@link Unsupported}.
      */
-    record RibTable(int subtype, long sequence, AddressFamily family, Prefix prefix, byte[] opaqueNlri, boolean addPath,
+    record RibTable(int subtype, long sequence, AddressFamily family, Prefix prefix, boolean addPath,
                     List<RibEntry> entries) implements MrtEntry {
         public RibTable {
             entries = List.copyOf(entries);

@@ -125,7 +125,7 @@ public final class Speaker implements AutoCloseable {
                     AddressFamily family = e.getKey().isIpv6() ? AddressFamily.IPV6_UNICAST
                             : AddressFamily.IPV4_UNICAST;
                     w.write(timestamp, new MrtEntry.RibTable(MrtEncoder.ribSubtype(family, addPath), sequence++,
-                            family, e.getKey(), null, addPath, e.getValue()));
+                            family, e.getKey(), addPath, e.getValue()));
                 }
             }
         }

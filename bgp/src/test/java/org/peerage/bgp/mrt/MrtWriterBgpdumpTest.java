@@ -51,14 +51,14 @@ class MrtWriterBgpdumpTest {
                     Communities.of(0xFC00_0064, Communities.NO_EXPORT), AtomicAggregate.of(),
                     Aggregator.of(65002, 0x0A0A0A0A), LargeCommunities.of(64500, 1, 2));
             w.write(T, new MrtEntry.RibTable(MrtSubtypes.RIB_IPV4_UNICAST, 0, AddressFamily.IPV4_UNICAST,
-                    Prefix.parse("203.0.113.0/24"), null, false,
+                    Prefix.parse("203.0.113.0/24"), false,
                     List.of(new MrtEntry.RibEntry(0, T - 60, -1, v4, List.of()))));
             List<PathAttribute> v6 = List.of(Origin.of(Origin.INCOMPLETE),
                     AsPath.of(List.of(AsPathSegment.sequence(4_200_000_000L, 6939))),
                     new MpReachNlri(MpReachNlri.of(AddressFamily.IPV6_UNICAST, ip("2001:db8::3"), List.of()).flags(),
                             AddressFamily.IPV6_UNICAST, ip("2001:db8::3"), 0, List.of(), null, true));
             w.write(T, new MrtEntry.RibTable(MrtSubtypes.RIB_IPV6_UNICAST, 1, AddressFamily.IPV6_UNICAST,
-                    Prefix.parse("2001:db8:100::/40"), null, false,
+                    Prefix.parse("2001:db8:100::/40"), false,
                     List.of(new MrtEntry.RibEntry(1, T - 30, -1, v6, List.of()))));
             UpdateMessage update = new UpdateMessage(List.of(Route.of(Prefix.parse("198.51.100.0/24"))),
                     List.of(Origin.of(Origin.IGP), AsPath.of(List.of(AsPathSegment.sequence(64500, 64501))),

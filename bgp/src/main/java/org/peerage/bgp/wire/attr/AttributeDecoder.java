@@ -155,18 +155,16 @@ public final class AttributeDecoder {
         }
     }
 
-    /** RFC 7606 §3 d: flag conflicts mean treat-as-withdraw, except where the attribute's own rule is milder. */
+    /**
+     * RFC 7606 §3 d and §7: flag, length and content errors mean treat-as-withdraw, except where the attribute's own
+     * rule is milder (discard: RFC 7606 §7.6-7.7, RFC 6793 §6) or harsher (MP attributes: the NLRI cannot be found).
+     */
     private static ErrorAction flagErrorAction(AttributeType type) {
         return switch (type) {
             case MP_REACH_NLRI, MP_UNREACH_NLRI -> ErrorAction.SESSION_RESET;
             case ATOMIC_AGGREGATE, AGGREGATOR, AS4_PATH, AS4_AGGREGATOR -> ErrorAction.ATTRIBUTE_DISCARD;
             default -> ErrorAction.TREAT_AS_WITHDRAW;
         };
-    }
-
-    /** The action for a length or content error in a known attribute (RFC 7606 §7, RFC 6793 §6, RFC 8092 §5). */
-    private static ErrorAction valueErrorAction(AttributeType type) {
-        return flagErrorAction(type);
     }
 
     private static UpdateErrorSubcode lengthSubcode(AttributeType type) {
@@ -181,7 +179,7 @@ public final class AttributeDecoder {
         if (length == expected) {
             return true;
         }
-        report(valueErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
+        report(flagErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
                 type + " length " + length + ", expected " + expected);
         return false;
     }
@@ -190,7 +188,7 @@ public final class AttributeDecoder {
         if (length % unit == 0 && (length > 0 || type != AttributeType.LARGE_COMMUNITY)) {
             return true;
         }
-        report(valueErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
+        report(flagErrorAction(type), lengthSubcode(type), start, type.code(), attributeBytes(start, value, length),
                 type + " length " + length + " is not a " + (length == 0 ? "non-zero " : "") + "multiple of " + unit);
         return false;
     }
@@ -307,7 +305,7 @@ public final class AttributeDecoder {
         if (error == null) {
             return segments;
         }
-        report(valueErrorAction(type), UpdateErrorSubcode.MALFORMED_AS_PATH, start, type.code(),
+        report(flagErrorAction(type), UpdateErrorSubcode.MALFORMED_AS_PATH, start, type.code(),
                 attributeBytes(start, value, length), type + " malformed at byte " + (pos - value) + ": " + error);
         return null;
     }
