@@ -1,20 +1,24 @@
 package org.peerage.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.peerage.routeserver.ConfigException;
-import org.peerage.routeserver.ConfigLoader;
-import org.peerage.routeserver.RouteServer;
-import org.peerage.routeserver.RouteServerConfig;
 import org.peerage.bgp.transport.Transport;
+import org.peerage.policy.PolicyDataException;
+import org.peerage.routeserver.RouteServer;
+import org.peerage.routeserver.config.ConfigException;
+import org.peerage.routeserver.config.ConfigLoader;
+import org.peerage.routeserver.config.RouteServerConfig;
+import org.peerage.routeserver.filter.PolicyData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code peerage routeserver}: the IXP route server, in the foreground. */
+/** {@code peerage routeserver}: the IXP route server, in the foreground; without a config, the demo IXP. */
 @Command(name = "routeserver", mixinStandardHelpOptions = true,
         description = {"Run the route server (RFC 7947) in the foreground with the given YAML configuration "
-                + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client."})
+                + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client.",
+})
 final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;
@@ -33,9 +37,17 @@ final class RouteServerCommand implements Callable<Integer> {
             e.errors().forEach(line -> System.err.println("peerage routeserver: " + line));
             return 2;
         }
+        PolicyData data;
+        try {
+            data = PolicyData.load(rsConfig, Instant.now());
+        } catch (PolicyDataException e) {
+            System.err.println("peerage routeserver: " + e.getMessage());
+            return 2;
+        }
+        data.notes().forEach(System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Transport transport = Transport.create(0);
-             RouteServer rs = new RouteServer(rsConfig, transport, line -> System.out.println(line))) {
+             RouteServer rs = new RouteServer(rsConfig, data, transport, System.out::println)) {
             Thread hook = new Thread(() -> {
                 System.out.println("stopping: Cease to every client");
                 rs.shutdown("peerage route server shutting down");

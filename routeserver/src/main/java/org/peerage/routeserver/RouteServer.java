@@ -1,18 +1,19 @@
 package org.peerage.routeserver;
 
-import io.netty.buffer.Unpooled;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.peerage.bgp.session.Negotiated;
 import org.peerage.bgp.session.PeerConfig;
 import org.peerage.bgp.session.SessionAction;
@@ -24,30 +25,45 @@ import org.peerage.bgp.transport.SessionOptions;
 import org.peerage.bgp.transport.Transport;
 import org.peerage.bgp.wire.AddressFamily;
 import org.peerage.bgp.wire.BgpMessageCodec;
-import org.peerage.bgp.wire.CodecContext;
+import org.peerage.bgp.wire.CeaseSubcode;
+import org.peerage.bgp.wire.NotificationCode;
+import org.peerage.bgp.wire.NotificationMessage;
 import org.peerage.bgp.wire.Prefix;
-import org.peerage.bgp.wire.Route;
 import org.peerage.bgp.wire.RouteRefreshMessage;
 import org.peerage.bgp.wire.UpdateMessage;
-import org.peerage.bgp.wire.attr.MpReachNlri;
-import org.peerage.bgp.wire.attr.MpUnreachNlri;
-import org.peerage.bgp.wire.attr.PathAttribute;
+import org.peerage.bgp.wire.WireWriter;
+import org.peerage.bgp.wire.open.AddPathMode;
 import org.peerage.rib.AttributeTable;
 import org.peerage.rib.Clients;
 import org.peerage.rib.LocRib;
-import org.peerage.rib.PathSelection;
+import org.peerage.rib.Paths;
+import org.peerage.routeserver.config.ClientConfig;
+import org.peerage.routeserver.config.FilterSettings.MaxPrefixAction;
+import org.peerage.routeserver.config.RouteServerConfig;
+import org.peerage.routeserver.export.Changes;
+import org.peerage.routeserver.export.Encoder;
+import org.peerage.routeserver.export.ExportForms;
+import org.peerage.routeserver.export.Exporter;
+import org.peerage.routeserver.filter.ClientPolicy;
+import org.peerage.routeserver.filter.ImportPolicy;
+import org.peerage.routeserver.filter.PolicyData;
 
 /**
- * A transparent route server (RFC 7947): every client's routes go into one Loc-RIB; each client is sent, per
- * prefix, the best path from another AS (path hiding solved by choosing per receiver), with attributes unchanged.
- * The RIB has one thread of its own; sessions hand it their UPDATEs and it hands back encoded messages, encoding
- * each distinct (attributes, prefixes) batch once for all the receivers that get it.
+ * The IXP route server (RFC 7947): every client's routes go through import policy into one RIB that keeps every
+ * path, accepted or not; each client is sent, per prefix, the best accepted path it is allowed to have (path hiding
+ * solved per receiver), transparently. The RIB has one thread of its own; sessions hand it their UPDATEs on their
+ * network threads. Receivers that keep up are sent each change at once, encoded once for all who get the same
+ * bytes; a receiver whose output queue is full is only marked with the prefixes it still needs and catches up, in
+ * bounded chunks, when it drains — so a slow client never holds up the others and never grows an unbounded queue.
  */
 public final class RouteServer implements AutoCloseable {
+    /** Slots looked at, and routes put in messages, per catch-up chunk of one receiver. */
+    private static final int CHUNK_SLOTS = 16_384;
+    private static final int CHUNK_ROUTES = 4_096;
+
     private final RouteServerConfig config;
-    private final Transport transport;
     private final BgpListener listener;
-    private final ExecutorService ribThread = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService ribThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rib");
         t.setDaemon(true);
         return t;
@@ -55,238 +71,368 @@ public final class RouteServer implements AutoCloseable {
     private final AttributeTable attributes = new AttributeTable();
     private final Clients clients = new Clients();
     private final LocRib rib = new LocRib(attributes, clients);
-    private final List<Client> byIndex = new ArrayList<>();
+    private final Exporter exporter;
+    private final ImportPolicy importPolicy;
+    private final RibIngest ingest;
+    private final List<ClientSession> sessions = new ArrayList<>();
     private final Consumer<String> log;
+    private final long started = System.currentTimeMillis();
 
-    /** One session with one client address; its Adj-RIB-Out is what it was last sent, per prefix slot. */
-    private final class Client implements SessionListener {
-        final int index;
-        final ClientConfig config;
-        final PeerSession session;
-        Negotiated negotiated;
-        int[] sent = new int[0]; // attribute id + 1 last sent per slot, 0 = nothing
-
-        Client(int index, ClientConfig config, PeerConfig peerConfig, SessionOptions options) {
-            this.index = index;
-            this.config = config;
-            this.session = new PeerSession(transport, peerConfig, options, this, "AS" + config.asn() + "/"
-                    + options.remote().getAddress().getHostAddress());
-        }
-
-        int sent(int slot) {
-            return slot < sent.length ? sent[slot] : 0;
-        }
-
-        void setSent(int slot, int value) {
-            if (slot >= sent.length) sent = Arrays.copyOf(sent, Math.max(slot + 1, sent.length * 2 + 16));
-            sent[slot] = value;
-        }
-
-        @Override
-        public void up(PeerSession s, Negotiated n) {
-            log.accept(name() + " established (" + n.families() + ")");
-            ribThread.execute(() -> {
-                negotiated = n;
-                clients.setRouterId(index, n.peerId());
-                sendFullTable(this);
-            });
-        }
-
-        @Override
-        public void down(PeerSession s, SessionAction.Down d) {
-            log.accept(name() + " down: " + d.reason());
-            ribThread.execute(() -> {
-                negotiated = null;
-                sent = new int[0];
-                List<Integer> changed = new ArrayList<>();
-                rib.withdrawAll(index, changed::add);
-                propagate(changed);
-            });
-        }
-
-        @Override
-        public void update(PeerSession s, UpdateMessage u, boolean withdrawAll) {
-            ribThread.execute(() -> receive(this, u, withdrawAll));
-        }
-
-        @Override
-        public void refresh(PeerSession s, RouteRefreshMessage request) {
-            ribThread.execute(() -> {
-                sent = new int[0];
-                sendFullTable(this);
-            });
-        }
-
-        String name() {
-            return "AS" + config.asn() + " " + session.options().remote().getAddress().getHostAddress();
-        }
-    }
-
-    public RouteServer(RouteServerConfig config, Transport transport, Consumer<String> log) {
+    public RouteServer(RouteServerConfig config, PolicyData data, Transport transport, Consumer<String> log) {
         this.config = config;
-        this.transport = transport;
         this.log = log;
+        this.importPolicy = new ImportPolicy(data, config.blackholing());
+        ExportForms forms = new ExportForms(attributes, config.asn(), config.blackholing(),
+                config.informationalCommunities());
+        this.exporter = new Exporter(rib, attributes, clients, forms, config.asn(), config.wellKnownCommunities());
+        this.ingest = new RibIngest(rib, attributes, importPolicy);
         this.listener = BgpListener.bind(transport, config.listen());
+        InetSocketAddress listen = config.listen().getFirst();
         for (ClientConfig c : config.clients()) {
-            for (var ip : c.ips()) {
+            List<InetAddress> sameAs = config.clients().stream().filter(o -> o.asn() == c.asn())
+                    .flatMap(o -> o.ips().stream()).toList();
+            ClientPolicy policy = ClientPolicy.compile(c, sameAs, data);
+            for (InetAddress ip : c.ips()) {
                 int index = clients.add(c.asn(), 0, ip.getAddress());
+                ClientSession s = new ClientSession(index, c, ip.getHostAddress());
+                s.policy = policy;
                 PeerConfig pc = PeerConfig.of(config.asn(), config.routerId(), c.asn()).withPassive(c.passive())
-                        .withHoldTime(c.holdTime()).withTimers(Duration.ofSeconds(5), Duration.ofSeconds(1),
-                                Duration.ofSeconds(60), true);
-                InetSocketAddress listen = config.listen().getFirst();
-                SessionOptions options = SessionOptions.of(new InetSocketAddress(ip, 179), listen.getAddress())
-                        .withMd5(c.password());
-                Client client = new Client(index, c, pc, options);
-                byIndex.add(client);
-                listener.register(client.session);
+                        .withHoldTime(c.holdTime()).withExtendedNextHop(c.extendedNextHop())
+                        .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60), true);
+                if (c.addPath()) {
+                    pc = pc.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, AddPathMode.SEND,
+                            AddressFamily.IPV6_UNICAST, AddPathMode.SEND));
+                }
+                InetAddress local = localFor(ip, listen.getAddress());
+                SessionOptions options = SessionOptions.of(new InetSocketAddress(ip, c.port()), local)
+                        .withMd5(c.password()).withGtsm(c.gtsm());
+                s.session = new PeerSession(transport, pc, options, new Events(s), s.name());
+                sessions.add(s);
+                listener.register(s.session);
             }
         }
+        ribThread.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /** The local address for sessions to {@code peer}: the listening one if of the same family, else any. */
+    private InetAddress localFor(InetAddress peer, InetAddress listen) {
+        for (InetSocketAddress l : config.listen()) {
+            if (l.getAddress().getAddress().length == peer.getAddress().length && !l.getAddress().isAnyLocalAddress()) {
+                return l.getAddress();
+            }
+        }
+        return listen.getAddress().length == peer.getAddress().length && !listen.isAnyLocalAddress() ? listen : null;
     }
 
     public void start() {
-        for (Client c : byIndex) c.session.start();
+        for (ClientSession c : sessions) c.session.start();
+    }
+
+    public RouteServerConfig config() {
+        return config;
     }
 
     public List<InetSocketAddress> listening() {
         return listener.localAddresses();
     }
 
-    /** Sessions by client address and state, for status output and tests. */
+    /** Sessions by name and state, for status output and tests. */
     public Map<String, SessionState> sessions() {
         Map<String, SessionState> m = new LinkedHashMap<>();
-        for (Client c : byIndex) m.put(c.name(), c.session.state());
+        for (ClientSession c : sessions) m.put(c.name(), c.session.state());
         return m;
     }
 
-    /** Prefixes and paths in the Loc-RIB, and distinct attribute sets (read on the RIB thread). */
+    /** Runs {@code query} on the RIB thread and waits for its answer: a consistent view for status and tests. */
+    public <T> T onRibThread(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, ribThread).join();
+    }
+
+    /** Prefixes and paths held, and distinct attribute sets. */
     public long[] counts() {
-        return CompletableFuture.supplyAsync(() -> new long[] {rib.prefixes().size(), rib.pathCount(),
-                attributes.size()}, ribThread).join();
+        return onRibThread(() -> new long[] {rib.prefixes().size(), rib.pathCount(), attributes.size()});
+    }
+
+    /** What the route server holds for a prefix, path by path, and who each path is exported to. */
+    public List<RouteView> routes(Prefix prefix) {
+        return onRibThread(() -> {
+            int slot = rib.prefixes().get(prefix);
+            List<RouteView> out = new ArrayList<>();
+            if (slot < 0) return out;
+            long best = rib.best(slot);
+            for (long path : rib.candidates(slot)) {
+                out.add(RouteView.of(path, path == best, sessions.get(Paths.client(path)), attributes, slot,
+                        sessions, exporter, prefix.isIpv6()));
+            }
+            return out;
+        });
+    }
+
+    /** Per client session: counts of routes held, accepted and filtered by reason. */
+    public List<ClientView> clients() {
+        return onRibThread(() -> sessions.stream().map(ClientView::of).toList());
+    }
+
+    // ---- session events, handed to the RIB thread -------------------------------------------------------------
+
+    private final class Events implements SessionListener {
+        private final ClientSession c;
+
+        Events(ClientSession c) {
+            this.c = c;
+        }
+
+        @Override
+        public void stateChanged(PeerSession s, SessionState from, SessionState to) {
+            c.stateSinceMillis = System.currentTimeMillis();
+        }
+
+        @Override
+        public void up(PeerSession s, Negotiated n) {
+            log.accept(c.name() + " established (" + n.families() + (n.addPathSend().isEmpty() ? "" : ", add-path")
+                    + ")");
+            ribThread.execute(() -> sessionUp(c, n));
+        }
+
+        @Override
+        public void down(PeerSession s, SessionAction.Down d) {
+            c.lastError = d.reason();
+            log.accept(c.name() + " down: " + d.reason());
+            ribThread.execute(() -> sessionDown(c));
+        }
+
+        @Override
+        public void update(PeerSession s, UpdateMessage u, boolean withdrawAll) {
+            ribThread.execute(() -> receive(c, u, withdrawAll));
+        }
+
+        @Override
+        public void refresh(PeerSession s, RouteRefreshMessage request) {
+            ribThread.execute(() -> {
+                c.out.clear();
+                c.dirty.addRange(rib.prefixes().slotLimit());
+                drain(c);
+            });
+        }
+
+        @Override
+        public void writable(PeerSession s) {
+            ribThread.execute(() -> drain(c));
+        }
     }
 
     // ---- RIB thread --------------------------------------------------------------------------------------------
 
-    private void receive(Client from, UpdateMessage u, boolean withdrawAll) {
-        if (from.negotiated == null) return;
+    private void sessionUp(ClientSession c, Negotiated n) {
+        c.negotiated = n;
+        c.tearingDown = false;
+        clients.setRouterId(c.index, n.peerId());
+        c.out.clear();
+        c.dirty.clear();
+        c.dirty.addRange(rib.prefixes().slotLimit());
+        c.eorPending = true;
+        drain(c);
+    }
+
+    private void sessionDown(ClientSession c) {
+        c.negotiated = null;
+        c.out.clear();
+        c.dirty.clear();
+        c.eorPending = false;
         List<Integer> changed = new ArrayList<>();
-        List<Route> withdrawn = new ArrayList<>(u.withdrawn());
-        MpUnreachNlri unreach = u.mpUnreach();
-        if (unreach != null && unreach.family().isIpPrefixFamily()) withdrawn.addAll(unreach.withdrawn());
-        List<Route> announced = new ArrayList<>(u.nlri());
-        MpReachNlri reach = u.mpReach();
-        if (reach != null && reach.family().safi() == AddressFamily.SAFI_UNICAST) announced.addAll(reach.nlri());
-        if (withdrawAll) {
-            withdrawn.addAll(announced);
-            announced.clear();
+        rib.removeAll(c.index, changed::add);
+        c.resetCounts();
+        propagate(toArray(changed));
+        if (c.restartAfter != null) {
+            Duration after = c.restartAfter;
+            c.restartAfter = null;
+            log.accept(c.name() + ": max-prefix restart in " + after.toSeconds() + " s");
+            ribThread.schedule(() -> c.session.start(), after.toMillis(), TimeUnit.MILLISECONDS);
         }
-        for (Route r : withdrawn) {
-            int slot = rib.withdraw(from.index, r.prefix());
-            if (slot >= 0) changed.add(slot);
-        }
-        if (!announced.isEmpty()) {
-            List<PathAttribute> stored = new ArrayList<>(u.attributes().size());
-            for (PathAttribute a : u.attributes()) {
-                if (a instanceof MpUnreachNlri) continue;
-                // IPv6 routes keep their next hop in an MP_REACH_NLRI without NLRI; export rebuilds the attribute.
-                stored.add(a instanceof MpReachNlri m ? new MpReachNlri(m.flags(), m.family(), m.nextHop(), 0,
-                        List.of(), null, false) : a);
-            }
-            int id = attributes.intern(stored);
-            for (int i = 0; i < announced.size(); i++) {
-                if (i > 0) attributes.retain(id);
-                changed.add(rib.announce(from.index, announced.get(i).prefix(), id));
-            }
-        }
-        propagate(changed);
     }
 
-    /** For each receiver, the best path per changed prefix that it may have, compared with what it was sent. */
-    private void propagate(List<Integer> changedSlots) {
-        if (changedSlots.isEmpty()) return;
-        Map<Object, List<byte[]>> encodedOnce = new HashMap<>();
-        for (Client to : byIndex) {
+    private void receive(ClientSession c, UpdateMessage u, boolean withdrawAll) {
+        if (c.negotiated == null || c.tearingDown) return;
+        c.updatesReceived++;
+        RibIngest.Result r = ingest.apply(c, u, withdrawAll, this::maxPrefixReached);
+        propagate(r.changedSlots());
+    }
+
+    /** The max-prefix limit was crossed by one more accepted route; true to refuse that route (action block). */
+    private boolean maxPrefixReached(ClientSession c, boolean ipv6, long limit) {
+        MaxPrefixAction action = c.policy.settings().maxPrefix().action();
+        int f = ipv6 ? 1 : 0;
+        String what = c.name() + ": max-prefix " + limit + " (" + (ipv6 ? "IPv6" : "IPv4") + ", "
+                + c.policy.maxPrefixSource() + ") reached";
+        switch (action) {
+            case NONE -> {
+                return false;
+            }
+            case WARNING -> {
+                if (!c.maxPrefixWarned[f]) log.accept(what + ": warning only");
+                c.maxPrefixWarned[f] = true;
+                return false;
+            }
+            case BLOCK -> {
+                if (!c.maxPrefixWarned[f]) log.accept(what + ": further routes refused");
+                c.maxPrefixWarned[f] = true;
+                return true;
+            }
+            case SHUTDOWN, RESTART -> {
+                c.tearingDown = true;
+                if (action == MaxPrefixAction.RESTART) c.restartAfter = c.policy.settings().maxPrefix().restartAfter();
+                log.accept(what + ": session closed" + (action == MaxPrefixAction.RESTART ? ", restart after "
+                        + c.restartAfter.toSeconds() + " s" : " until the configuration is reloaded"));
+                c.session.stop(maxPrefixCease(ipv6, limit), "max-prefix " + limit + " reached");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Cease / Maximum Number of Prefixes Reached with AFI, SAFI and the limit (RFC 4486 §4). */
+    private static NotificationMessage maxPrefixCease(boolean ipv6, long limit) {
+        byte[] data = new WireWriter(7).u16(ipv6 ? AddressFamily.AFI_IPV6 : AddressFamily.AFI_IPV4)
+                .u8(AddressFamily.SAFI_UNICAST).u32(limit).toByteArray();
+        return NotificationMessage.of(NotificationCode.CEASE, CeaseSubcode.MAXIMUM_NUMBER_OF_PREFIXES_REACHED.code(),
+                data);
+    }
+
+    /**
+     * Sends the changes of some slots: at once to each receiver that keeps up (one encoding per distinct batch);
+     * the others are marked and catch up when they drain.
+     */
+    private void propagate(int[] changed) {
+        if (changed.length == 0) return;
+        Encoder shared = new Encoder();
+        for (ClientSession to : sessions) {
             if (to.negotiated == null) continue;
-            Map<Integer, List<Prefix>> announce = new LinkedHashMap<>();
-            List<Prefix> withdraw = new ArrayList<>();
-            for (int slot : changedSlots) {
-                long best = bestFor(slot, to);
-                int now = best < 0 ? 0 : PathSelection.attributeId(best) + 1;
-                if (now == to.sent(slot)) continue;
-                to.setSent(slot, now);
+            if (!to.dirty.isEmpty() || to.eorPending || !to.session.writable()) {
+                to.dirty.addAll(changed);
+                scheduleDrain(to);
+                continue;
+            }
+            Changes ch = new Changes();
+            for (int slot : changed) {
                 Prefix p = rib.prefixes().prefix(slot);
-                if (p == null || !to.negotiated.families().contains(family(p))) continue;
-                if (now == 0) withdraw.add(p);
-                else announce.computeIfAbsent(now - 1, k -> new ArrayList<>()).add(p);
+                if (p != null) exporter.diff(slot, p, to, ch);
             }
-            send(to, announce, withdraw, encodedOnce);
+            send(to, ch, shared);
         }
-        for (int slot : changedSlots) rib.forgetIfEmpty(slot);
     }
 
-    private long bestFor(int slot, Client to) {
-        long receiverAs = to.config.asn();
-        // Never back to the AS it came from: the client would drop it as a loop, and a path it can use is hidden.
-        return rib.bestAllowed(slot, path -> clients.asn(PathSelection.client(path)) != receiverAs);
+    private void send(ClientSession to, Changes ch, Encoder encoder) {
+        if (ch.isEmpty()) return;
+        to.routesSent += ch.routeCount();
+        to.session.sendEncoded(encoder.encode(ch, to.negotiated.sendContext()));
     }
 
-    private void sendFullTable(Client to) {
-        Map<Integer, List<Prefix>> announce = new LinkedHashMap<>();
-        for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-            long best = bestFor(slot, to);
-            if (best < 0) continue;
+    /** One bounded chunk of a receiver's pending work, then another once its queue has room. */
+    private void drain(ClientSession c) {
+        c.drainScheduled = false;
+        if (c.negotiated == null) return;
+        Changes ch = new Changes();
+        int looked = 0;
+        while (looked < CHUNK_SLOTS && ch.routeCount() < CHUNK_ROUTES) {
+            int slot = c.dirty.poll();
+            if (slot < 0) break;
+            looked++;
             Prefix p = rib.prefixes().prefix(slot);
-            if (p == null || !to.negotiated.families().contains(family(p))) continue;
-            to.setSent(slot, PathSelection.attributeId(best) + 1);
-            announce.computeIfAbsent(PathSelection.attributeId(best), k -> new ArrayList<>()).add(p);
+            if (p != null) exporter.diff(slot, p, c, ch);
         }
-        send(to, announce, List.of(), new HashMap<>());
-        CodecContext ctx = to.negotiated.sendContext();
-        for (AddressFamily f : to.negotiated.families()) {
-            to.session.sendEncoded(Unpooled.wrappedBuffer(BgpMessageCodec.encode(UpdateMessage.endOfRib(f), ctx)));
+        send(c, ch, new Encoder());
+        if (!c.dirty.isEmpty()) {
+            scheduleDrain(c);
+            return;
         }
-        to.session.flush();
-    }
-
-    /** Encodes (once per distinct batch and sending context) and queues a receiver's changes. */
-    private void send(Client to, Map<Integer, List<Prefix>> announce, List<Prefix> withdraw,
-                      Map<Object, List<byte[]>> encodedOnce) {
-        CodecContext ctx = to.negotiated.sendContext();
-        List<byte[]> messages = new ArrayList<>();
-        for (boolean v6 : new boolean[] {false, true}) {
-            List<Prefix> w = withdraw.stream().filter(p -> p.isIpv6() == v6).toList();
-            if (!w.isEmpty()) {
-                messages.addAll(encodedOnce.computeIfAbsent(List.of("withdraw", w, ctx),
-                        k -> ExportBuilder.withdraw(w, ctx)));
+        if (c.eorPending) {
+            c.eorPending = false;
+            List<byte[]> eor = new ArrayList<>();
+            for (AddressFamily f : c.negotiated.families()) {
+                eor.add(BgpMessageCodec.encode(UpdateMessage.endOfRib(f), c.negotiated.sendContext()));
             }
+            c.session.sendEncoded(eor);
         }
-        for (var e : announce.entrySet()) {
-            for (boolean v6 : new boolean[] {false, true}) {
-                List<Prefix> ps = e.getValue().stream().filter(p -> p.isIpv6() == v6).toList();
-                if (ps.isEmpty()) continue;
-                int id = e.getKey();
-                messages.addAll(encodedOnce.computeIfAbsent(List.of(id, ps, ctx),
-                        k -> ExportBuilder.announce(attributes.attributes(id), ps, ctx)));
+    }
+
+    /** Continues a receiver's catch-up after its event loop has written what is queued, if it then has room. */
+    private void scheduleDrain(ClientSession c) {
+        if (c.drainScheduled) return;
+        c.drainScheduled = true;
+        c.session.execute(() -> {
+            if (c.session.writable()) {
+                ribThread.execute(() -> drain(c));
+            } else {
+                // The writability event will call drain; until then nothing is scheduled.
+                ribThread.execute(() -> c.drainScheduled = false);
             }
+        });
+    }
+
+    /**
+     * Frees the slots of prefixes no client announces any more, once no receiver still has them pending or sent
+     * (until then a slot keeps its prefix, so a late withdrawal can still name it).
+     */
+    private void sweep() {
+        for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
+            if (rib.candidates(slot).length != 0 || rib.prefixes().prefix(slot) == null) continue;
+            boolean referenced = false;
+            for (ClientSession c : sessions) {
+                if (c.out.sent(slot) != 0 || c.out.paths(slot).length != 0 || c.dirty.contains(slot)) {
+                    referenced = true;
+                    break;
+                }
+            }
+            if (!referenced) rib.forgetIfEmpty(slot);
         }
-        for (byte[] m : messages) to.session.sendEncoded(Unpooled.wrappedBuffer(m));
-        if (!messages.isEmpty()) to.session.flush();
     }
 
-    private static AddressFamily family(Prefix p) {
-        return p.isIpv6() ? AddressFamily.IPV6_UNICAST : AddressFamily.IPV4_UNICAST;
+    private static int[] toArray(List<Integer> slots) {
+        int[] a = slots.stream().mapToInt(Integer::intValue).toArray();
+        Arrays.sort(a);
+        return a;
     }
 
-    /** Cease / Administrative Shutdown to every client, then stops. */
+    // ---- shutdown ----------------------------------------------------------------------------------------------
+
+    /**
+     * Stops the route server: with graceful_shutdown.drain_seconds, first every route is re-announced with
+     * GRACEFUL_SHUTDOWN (RFC 8326) and the clients get that long to move traffic; then Cease / Administrative
+     * Shutdown with {@code message} to every client.
+     */
     public void shutdown(String message) {
+        int drain = config.gracefulShutdown().drainSeconds();
+        if (drain > 0) {
+            log.accept("graceful shutdown: announcing every route with GRACEFUL_SHUTDOWN, stopping in " + drain
+                    + " s");
+            onRibThread(() -> {
+                exporter.setDraining(true);
+                for (ClientSession c : sessions) {
+                    if (c.negotiated == null) continue;
+                    c.dirty.addRange(rib.prefixes().slotLimit());
+                    drain(c);
+                }
+                return null;
+            });
+            try {
+                Thread.sleep(drain * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (Client c : byIndex) stops.add(c.session.stop(message));
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(10,
-                java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
+        for (ClientSession c : sessions) stops.add(c.session.stop(message));
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(e -> null).join();
     }
 
     @Override
     public void close() {
         listener.close();
         ribThread.shutdownNow();
+    }
+
+    long startedMillis() {
+        return started;
     }
 }

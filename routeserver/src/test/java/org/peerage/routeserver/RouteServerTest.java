@@ -30,6 +30,9 @@ import org.peerage.bgp.wire.attr.AttributeType;
 import org.peerage.bgp.wire.attr.NextHop;
 import org.peerage.bgp.wire.attr.Origin;
 import org.peerage.bgp.wire.attr.PathAttribute;
+import org.peerage.routeserver.config.ConfigLoader;
+import org.peerage.routeserver.config.RouteServerConfig;
+import org.peerage.routeserver.filter.PolicyData;
 
 /** The minimal configuration of the issue, with three peerage speakers as clients, all in one JVM on loopback. */
 @Timeout(60)
@@ -84,7 +87,7 @@ class RouteServerTest {
         RouteServerConfig config = ConfigLoader.load(yaml);
         List<String> log = new ArrayList<>();
         try (Transport transport = Transport.create(2);
-             RouteServer rs = new RouteServer(config, transport, line -> { synchronized (log) { log.add(line); } })) {
+             RouteServer rs = new RouteServer(config, PolicyData.builtIn(), transport, line -> { synchronized (log) { log.add(line); } })) {
             rs.start();
             ByteArrayOutputStream events = new ByteArrayOutputStream();
             Speaker clients = new Speaker(transport, null, List.of(

@@ -57,7 +57,8 @@ public final class Fsm {
         List<SessionAction> actions = new ArrayList<>();
         NotificationMessage cease = null;
         if (connected) {
-            cease = stop.shutdownMessage() == null || stop.shutdownMessage().isEmpty()
+            cease = stop.notification() != null ? stop.notification()
+                    : stop.shutdownMessage() == null || stop.shutdownMessage().isEmpty()
                     ? NotificationMessage.cease(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN)
                     : NotificationMessage.cease(CeaseSubcode.ADMINISTRATIVE_SHUTDOWN, stop.shutdownMessage());
             actions.add(new SessionAction.Send(cease));
@@ -66,7 +67,7 @@ public final class Fsm {
         stopAllTimers(actions);
         if (connected) {
             // Only a session that had a connection goes down; stopping one that was still waiting is just a stop.
-            actions.add(new SessionAction.Down("administrative shutdown", cease, null, s.negotiated()));
+            actions.add(new SessionAction.Down(stop.reason(), cease, null, s.negotiated()));
         }
         return new Transition(new FsmState(SessionState.IDLE, null, 0), actions);
     }

@@ -15,12 +15,13 @@ import org.peerage.bgp.wire.open.GracefulRestartCapability;
  * @param addPathSend      families in which we send path identifiers
  * @param peerGracefulRestart the peer's graceful restart capability (we are the helper), or null
  * @param peerRole         the peer's RFC 9234 role, or null
+ * @param extendedNextHop  both sides take IPv4 unicast routes with IPv6 next hops (RFC 8950)
  */
 public record Negotiated(OpenMessage sent, OpenMessage received, long peerAs, int peerId, int holdTime,
                          boolean fourOctetAs, Set<AddressFamily> families, Set<AddressFamily> addPathReceive,
                          Set<AddressFamily> addPathSend, boolean extendedMessages, boolean routeRefresh,
                          boolean enhancedRouteRefresh, GracefulRestartCapability peerGracefulRestart,
-                         BgpRole peerRole) {
+                         BgpRole peerRole, boolean extendedNextHop) {
 
     public Negotiated {
         families = Set.copyOf(families);

@@ -14,6 +14,7 @@ import org.peerage.bgp.wire.open.BgpRole;
 import org.peerage.bgp.wire.open.CapabilityCode;
 import org.peerage.bgp.wire.open.EnhancedRouteRefreshCapability;
 import org.peerage.bgp.wire.open.ExtendedMessageCapability;
+import org.peerage.bgp.wire.open.ExtendedNextHopCapability;
 import org.peerage.bgp.wire.open.FourOctetAsCapability;
 import org.peerage.bgp.wire.open.GracefulRestartCapability;
 import org.peerage.bgp.wire.open.MultiprotocolCapability;
@@ -95,8 +96,12 @@ public final class Negotiation {
                 || received.capabilities().stream().anyMatch(c -> c.code() == CapabilityCode.CISCO_ROUTE_REFRESH.code());
         boolean enhanced = received.capability(EnhancedRouteRefreshCapability.class).isPresent();
         GracefulRestartCapability gr = received.capability(GracefulRestartCapability.class).orElse(null);
+        boolean extendedNextHop = config.extendedNextHop() && received.capabilities(ExtendedNextHopCapability.class)
+                .stream().flatMap(c -> c.tuples().stream()).anyMatch(t -> t.nlri().equals(AddressFamily.IPV4_UNICAST)
+                        && t.nextHopAfi() == AddressFamily.AFI_IPV6);
         return new Result.Agreed(new Negotiated(sent, received, peerAs, received.bgpIdentifier(), holdTime, fourOctet,
-                families, addPathReceive, addPathSend, extended, routeRefresh, enhanced, gr, peerRole));
+                families, addPathReceive, addPathSend, extended, routeRefresh, enhanced, gr, peerRole,
+                extendedNextHop));
     }
 
     /** RFC 9234 §4.2: the allowed pairs. */

@@ -13,6 +13,7 @@ import org.peerage.bgp.wire.open.BgpRole;
 import org.peerage.bgp.wire.open.Capability;
 import org.peerage.bgp.wire.open.EnhancedRouteRefreshCapability;
 import org.peerage.bgp.wire.open.ExtendedMessageCapability;
+import org.peerage.bgp.wire.open.ExtendedNextHopCapability;
 import org.peerage.bgp.wire.open.FourOctetAsCapability;
 import org.peerage.bgp.wire.open.GracefulRestartCapability;
 import org.peerage.bgp.wire.open.MultiprotocolCapability;
@@ -29,12 +30,14 @@ import org.peerage.bgp.wire.open.RouteRefreshCapability;
  * @param addPath         ADD-PATH mode offered per family (RFC 7911); families absent get none
  * @param role            BGP role to announce (RFC 9234), or null
  * @param strictRole      refuse a peer that announces no role (RFC 9234 §4.2 strict mode)
+ * @param extendedNextHop offer IPv4 unicast routes with IPv6 next hops (RFC 8950)
  * @param idleHoldMin     first delay before reconnecting after an error; doubled per failure up to idleHoldMax
  * @param autoRestart     reconnect after errors (false: stay Idle until started again)
  */
 public record PeerConfig(long localAs, int routerId, long remoteAs, int holdTime, Duration connectRetry,
                          boolean passive, Set<AddressFamily> families, Map<AddressFamily, AddPathMode> addPath,
-                         BgpRole role, boolean strictRole, boolean extendedMessages, Duration idleHoldMin,
+                         BgpRole role, boolean strictRole, boolean extendedMessages, boolean extendedNextHop,
+                         Duration idleHoldMin,
                          Duration idleHoldMax, boolean autoRestart) {
 
     /** RFC 4271 §10 suggests 4 minutes for the hold timer while the OPEN is awaited. */
@@ -57,43 +60,48 @@ public record PeerConfig(long localAs, int routerId, long remoteAs, int holdTime
     /** A config with common defaults: hold 90 s, connect retry 5 s, IPv4 and IPv6 unicast, idle hold 1-60 s. */
     public static PeerConfig of(long localAs, int routerId, long remoteAs) {
         return new PeerConfig(localAs, routerId, remoteAs, 90, Duration.ofSeconds(5), false,
-                Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Map.of(), null, false, false,
+                Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Map.of(), null, false, false, false,
                 Duration.ofSeconds(1), Duration.ofSeconds(60), true);
     }
 
     public PeerConfig withPassive(boolean p) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, p, families, addPath, role,
-                strictRole, extendedMessages, idleHoldMin, idleHoldMax, autoRestart);
+                strictRole, extendedMessages, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withHoldTime(int seconds) {
         return new PeerConfig(localAs, routerId, remoteAs, seconds, connectRetry, passive, families, addPath, role,
-                strictRole, extendedMessages, idleHoldMin, idleHoldMax, autoRestart);
+                strictRole, extendedMessages, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withFamilies(Set<AddressFamily> f) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, passive, f, addPath, role,
-                strictRole, extendedMessages, idleHoldMin, idleHoldMax, autoRestart);
+                strictRole, extendedMessages, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withAddPath(Map<AddressFamily, AddPathMode> modes) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, passive, families, modes, role,
-                strictRole, extendedMessages, idleHoldMin, idleHoldMax, autoRestart);
+                strictRole, extendedMessages, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withRole(BgpRole r, boolean strict) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, passive, families, addPath, r,
-                strict, extendedMessages, idleHoldMin, idleHoldMax, autoRestart);
+                strict, extendedMessages, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withExtendedMessages(boolean e) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, passive, families, addPath, role,
-                strictRole, e, idleHoldMin, idleHoldMax, autoRestart);
+                strictRole, e, extendedNextHop, idleHoldMin, idleHoldMax, autoRestart);
+    }
+
+    public PeerConfig withExtendedNextHop(boolean e) {
+        return new PeerConfig(localAs, routerId, remoteAs, holdTime, connectRetry, passive, families, addPath, role,
+                strictRole, extendedMessages, e, idleHoldMin, idleHoldMax, autoRestart);
     }
 
     public PeerConfig withTimers(Duration retry, Duration idleMin, Duration idleMax, boolean restart) {
         return new PeerConfig(localAs, routerId, remoteAs, holdTime, retry, passive, families, addPath, role,
-                strictRole, extendedMessages, idleMin, idleMax, restart);
+                strictRole, extendedMessages, extendedNextHop, idleMin, idleMax, restart);
     }
 
     /** The OPEN this speaker sends: multiprotocol per family, route refresh (plain and enhanced), 4-octet AS, etc. */
@@ -115,6 +123,10 @@ public record PeerConfig(long localAs, int routerId, long remoteAs, int holdTime
         caps.add(new GracefulRestartCapability(0, 0, List.of()));
         if (extendedMessages) {
             caps.add(new ExtendedMessageCapability());
+        }
+        if (extendedNextHop) {
+            caps.add(new ExtendedNextHopCapability(List.of(new ExtendedNextHopCapability.Tuple(
+                    AddressFamily.IPV4_UNICAST, AddressFamily.AFI_IPV6))));
         }
         if (role != null) {
             caps.add(new RoleCapability(role.code()));

@@ -13,8 +13,14 @@ public sealed interface SessionEvent {
     record Start() implements SessionEvent {
     }
 
-    /** ManualStop (Event 2): Cease / Administrative Shutdown, with an RFC 8203 message if given. */
-    record Stop(String shutdownMessage) implements SessionEvent {
+    /**
+     * ManualStop (Event 2): Cease / Administrative Shutdown with an RFC 8203 message if given, or the given Cease
+     * NOTIFICATION (Maximum Number of Prefixes Reached, say) and the reason to report.
+     */
+    record Stop(String shutdownMessage, NotificationMessage notification, String reason) implements SessionEvent {
+        public Stop(String shutdownMessage) {
+            this(shutdownMessage, null, "administrative shutdown");
+        }
     }
 
     /** A timer fired (Events 9-13). */

@@ -32,12 +32,25 @@ public final class ExportPolicy {
 
     /** Attributes for an eBGP announcement by {@code localAs}, without any next hop (the caller adds it). */
     public static List<PathAttribute> ebgp(List<PathAttribute> stored, long localAs, boolean fourOctetPeer) {
-        List<PathAttribute> out = new ArrayList<>();
         AsPath path = null;
+        for (PathAttribute a : stored) {
+            if (a instanceof AsPath p) path = p;
+        }
+        return transparent(stored, prepend(path == null ? List.of() : path.segments(), localAs), fourOctetPeer);
+    }
+
+    /**
+     * Attributes passed on over eBGP with {@code segments} as the AS path and nothing else added — a route server's
+     * announcement (RFC 7947 §2.2) — without any next hop: IBGP-only attributes and non-transitive unknown ones
+     * dropped, unknown transitive ones marked Partial, ORIGIN supplied if missing, AS4 attributes for a 2-octet peer.
+     */
+    public static List<PathAttribute> transparent(List<PathAttribute> stored, List<AsPathSegment> segments,
+                                                  boolean fourOctetPeer) {
+        List<PathAttribute> out = new ArrayList<>();
         Aggregator aggregator = null;
         for (PathAttribute a : stored) {
             switch (a) {
-                case AsPath p -> path = p;
+                case AsPath ignored -> { }
                 case Aggregator g -> aggregator = g;
                 case LocalPref ignored -> { }
                 case OriginatorId ignored -> { }
@@ -58,7 +71,6 @@ public final class ExportPolicy {
             // routes in some RIB dumps) is of unknown origin: INCOMPLETE.
             out.add(org.peerage.bgp.wire.attr.Origin.of(org.peerage.bgp.wire.attr.Origin.INCOMPLETE));
         }
-        List<AsPathSegment> segments = prepend(path == null ? List.of() : path.segments(), localAs);
         if (fourOctetPeer) {
             out.addFirst(AsPath.of(segments));
             if (aggregator != null) out.add(aggregator);
@@ -79,7 +91,8 @@ public final class ExportPolicy {
         return sorted(out);
     }
 
-    static List<AsPathSegment> prepend(List<AsPathSegment> segments, long asn) {
+    /** The path with {@code asn} put in front (in the first AS_SEQUENCE, or a new one). */
+    public static List<AsPathSegment> prepend(List<AsPathSegment> segments, long asn) {
         List<AsPathSegment> out = new ArrayList<>(segments);
         if (!out.isEmpty() && out.getFirst().type() == SegmentType.AS_SEQUENCE && out.getFirst().size() < 255) {
             AsPathSegment first = out.removeFirst();

@@ -132,10 +132,22 @@ public final class PeerSession {
 
     /** Administrative shutdown with an RFC 8203 message; completes once the NOTIFICATION is written and closed. */
     public CompletableFuture<Void> stop(String message) {
+        return stop(new SessionEvent.Stop(message));
+    }
+
+    /**
+     * Stops the session with the given Cease NOTIFICATION (and no automatic restart: {@link #start} again when it
+     * may come back); completes once the NOTIFICATION is written and the connection closed.
+     */
+    public CompletableFuture<Void> stop(NotificationMessage cease, String reason) {
+        return stop(new SessionEvent.Stop(null, cease, reason));
+    }
+
+    private CompletableFuture<Void> stop(SessionEvent.Stop stop) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
             Channel c = channel;
-            handle(new SessionEvent.Stop(message));
+            handle(stop);
             if (c == null) {
                 done.complete(null);
             } else {
@@ -169,6 +181,23 @@ public final class PeerSession {
             }
             messagesOut.incrementAndGet();
             channel.write(message, channel.voidPromise());
+            checkOverflow();
+        });
+    }
+
+    /**
+     * Queues whole encoded messages and flushes them, in one hand-over to the event loop. The arrays are wrapped, not
+     * copied, so one encoding can be written to many sessions; they must not change afterwards.
+     */
+    public void sendEncoded(List<byte[]> messages) {
+        if (messages.isEmpty()) return;
+        execute(() -> {
+            if (state.state() != SessionState.ESTABLISHED || channel == null) return;
+            for (byte[] m : messages) {
+                messagesOut.incrementAndGet();
+                channel.write(Unpooled.wrappedBuffer(m), channel.voidPromise());
+            }
+            channel.flush();
             checkOverflow();
         });
     }

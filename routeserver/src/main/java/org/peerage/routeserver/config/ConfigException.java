@@ -1,4 +1,4 @@
-package org.peerage.routeserver;
+package org.peerage.routeserver.config;
 
 import java.util.List;
 
