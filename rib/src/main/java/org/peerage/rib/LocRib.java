@@ -44,15 +44,15 @@ public final class LocRib {
      */
     public int put(Prefix prefix, long path) {
         int slot = prefixes.add(prefix);
-        if (slot >= paths.length) {
-            paths = Arrays.copyOf(paths, Math.max(paths.length * 2, slot + 1));
-        }
         putInSlot(slot, path);
         return slot;
     }
 
-    /** Like {@link #put} for a prefix already in the index (re-evaluation of a held path, say). */
+    /** Like {@link #put} for a prefix already in the index ({@link PrefixIndex#add} gave the slot). */
     public void putInSlot(int slot, long path) {
+        if (slot >= paths.length) {
+            paths = Arrays.copyOf(paths, Math.max(paths.length * 2, slot + 1));
+        }
         long[] current = paths[slot] == null ? NONE : paths[slot];
         int existing = indexOfClient(current, Paths.client(path));
         long[] without = current;

@@ -92,6 +92,20 @@ class LocRibTest {
     }
 
     @Test
+    void slotsGrowPastTheInitialCapacityWhicheverWayPathsArrive() {
+        int id = attrs(0, 0, 64601);
+        for (int i = 0; i < 5000; i++) {
+            Prefix p = Prefix.parse("10." + (i >> 8) + "." + (i & 0xFF) + ".0/24");
+            attributes.retain(id);
+            if (i % 2 == 0) rib.put(p, Paths.of(a, id));
+            else rib.putInSlot(rib.prefixes().add(p), Paths.of(a, id));
+        }
+        attributes.release(id);
+        assertThat(rib.pathCount()).isEqualTo(5000);
+        assertThat(attributes.references(id)).isEqualTo(5000);
+    }
+
+    @Test
     void packedFieldsRoundTrip() {
         long p = Paths.of(Paths.MAX_CLIENTS - 1, 0xFFFF_FFFE, 200, 5, true);
         assertThat(Paths.client(p)).isEqualTo(Paths.MAX_CLIENTS - 1);

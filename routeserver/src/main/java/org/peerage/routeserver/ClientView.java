@@ -9,11 +9,12 @@ import org.peerage.routeserver.filter.RejectReason;
  * A client session as status output and a looking glass show it.
  *
  * @param filtered routes held but refused by import policy, per reason
+ * @param pending  prefixes whose export to this client waits for its output queue to drain
  */
 public record ClientView(String name, long asn, String address, String description, SessionState state,
                          long stateSinceMillis, String lastError, long receivedIpv4, long receivedIpv6,
                          long acceptedIpv4, long acceptedIpv6, Map<RejectReason, Long> filtered, long exported,
-                         long maxPrefixIpv4, long maxPrefixIpv6) {
+                         long pending, long maxPrefixIpv4, long maxPrefixIpv6) {
 
     static ClientView of(ClientSession c) {
         Map<RejectReason, Long> filtered = new LinkedHashMap<>();
@@ -23,6 +24,6 @@ public record ClientView(String name, long asn, String address, String descripti
         }
         return new ClientView(c.name(), c.config.asn(), c.address, c.config.description(), c.session.state(),
                 c.stateSinceMillis, c.lastError, c.held[0], c.held[1], c.accepted[0], c.accepted[1], filtered,
-                c.out.count(), c.policy.maxPrefixIpv4(), c.policy.maxPrefixIpv6());
+                c.out.count(), c.dirty.size(), c.policy.maxPrefixIpv4(), c.policy.maxPrefixIpv6());
     }
 }

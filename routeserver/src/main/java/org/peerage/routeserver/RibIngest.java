@@ -101,7 +101,7 @@ final class RibIngest {
         boolean gshut = c.config.gracefulShutdown() && facts.hasCommunity(Communities.GRACEFUL_SHUTDOWN);
         for (Route r : routes) {
             Prefix p = r.prefix();
-            int outcome = policy.evaluate(c.policy, facts, attributeVerdict, p, q -> coveredByOwnRoute(c, q), null);
+            int outcome = policy.evaluate(c.policy, facts, attributeVerdict, p, null);
             int verdict = outcome & 0xFF;
             int tags = outcome >>> 8;
             int slot = rib.prefixes().add(p);
@@ -133,22 +133,6 @@ final class RibIngest {
 
     private static long limit(ClientSession c, boolean ipv6) {
         return ipv6 ? c.policy.maxPrefixIpv6() : c.policy.maxPrefixIpv4();
-    }
-
-    /** Whether the client has an accepted, non-blackhole route equal to or less specific than {@code p}. */
-    private boolean coveredByOwnRoute(ClientSession c, Prefix p) {
-        byte[] address = p.address();
-        for (int len = p.length(); len >= 0; len--) {
-            byte[] bytes = Arrays.copyOf(address, (len + 7) / 8);
-            if (len % 8 != 0) bytes[bytes.length - 1] &= (byte) (0xFF << (8 - len % 8));
-            int slot = rib.prefixes().get(Prefix.of(p.isIpv6(), len, bytes));
-            if (slot < 0) continue;
-            long path = rib.pathOf(slot, c.index);
-            if (path >= 0 && Paths.isAccepted(path) && (Paths.tags(path) & ImportPolicy.BLACKHOLE_TAG) == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Distinct slots in arrival order, returned sorted. */

@@ -111,7 +111,7 @@ public final class RouteServer implements AutoCloseable {
                 listener.register(s.session);
             }
         }
-        ribThread.scheduleWithFixedDelay(this::sweep, 30, 30, TimeUnit.SECONDS);
+        ribThread.scheduleWithFixedDelay(guarded(this::sweep), 30, 30, TimeUnit.SECONDS);
     }
 
     /** The local address for sessions to {@code peer}: the listening one if of the same family, else any. */
@@ -191,24 +191,24 @@ public final class RouteServer implements AutoCloseable {
         public void up(PeerSession s, Negotiated n) {
             log.accept(c.name() + " established (" + n.families() + (n.addPathSend().isEmpty() ? "" : ", add-path")
                     + ")");
-            ribThread.execute(() -> sessionUp(c, n));
+            onRib(() -> sessionUp(c, n));
         }
 
         @Override
         public void down(PeerSession s, SessionAction.Down d) {
             c.lastError = d.reason();
             log.accept(c.name() + " down: " + d.reason());
-            ribThread.execute(() -> sessionDown(c));
+            onRib(() -> sessionDown(c));
         }
 
         @Override
         public void update(PeerSession s, UpdateMessage u, boolean withdrawAll) {
-            ribThread.execute(() -> receive(c, u, withdrawAll));
+            onRib(() -> receive(c, u, withdrawAll));
         }
 
         @Override
         public void refresh(PeerSession s, RouteRefreshMessage request) {
-            ribThread.execute(() -> {
+            onRib(() -> {
                 c.out.clear();
                 c.dirty.addRange(rib.prefixes().slotLimit());
                 drain(c);
@@ -217,11 +217,32 @@ public final class RouteServer implements AutoCloseable {
 
         @Override
         public void writable(PeerSession s) {
-            ribThread.execute(() -> drain(c));
+            onRib(() -> drain(c));
         }
     }
 
     // ---- RIB thread --------------------------------------------------------------------------------------------
+
+    /** Runs a task on the RIB thread. */
+    private void onRib(Runnable task) {
+        ribThread.execute(guarded(task));
+    }
+
+    /**
+     * A task whose failure is reported: an executor would keep the exception in a future nobody reads, and a route
+     * server that silently stops processing one client's updates is the worst kind of failure.
+     */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                log.accept("internal error on the RIB thread: " + trace);
+            }
+        };
+    }
 
     private void sessionUp(ClientSession c, Negotiated n) {
         c.negotiated = n;
@@ -247,7 +268,7 @@ public final class RouteServer implements AutoCloseable {
             Duration after = c.restartAfter;
             c.restartAfter = null;
             log.accept(c.name() + ": max-prefix restart in " + after.toSeconds() + " s");
-            ribThread.schedule(() -> c.session.start(), after.toMillis(), TimeUnit.MILLISECONDS);
+            ribThread.schedule(guarded(() -> c.session.start()), after.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -361,10 +382,10 @@ public final class RouteServer implements AutoCloseable {
         c.drainScheduled = true;
         c.session.execute(() -> {
             if (c.session.writable()) {
-                ribThread.execute(() -> drain(c));
+                onRib(() -> drain(c));
             } else {
                 // The writability event will call drain; until then nothing is scheduled.
-                ribThread.execute(() -> c.drainScheduled = false);
+                onRib(() -> c.drainScheduled = false);
             }
         });
     }

@@ -44,18 +44,11 @@ public final class ImportPolicy {
         return data;
     }
 
-    /** Answers whether a client already has an accepted route covering a prefix (blackhole authorization). */
-    @FunctionalInterface
-    public interface CoveringRoutes {
-        boolean covered(Prefix prefix);
-    }
-
     /**
      * The outcome for one prefix: bits 0-7 the verdict ({@link RejectReason#verdict()}, 0 accepted), bits 8-10 the
      * tags (RPKI state, blackhole).
      */
-    public int evaluate(ClientPolicy c, RouteFacts f, RejectReason attributeVerdict, Prefix p, CoveringRoutes own,
-                        Evidence ev) {
+    public int evaluate(ClientPolicy c, RouteFacts f, RejectReason attributeVerdict, Prefix p, Evidence ev) {
         FilterSettings s = c.settings();
         boolean blackhole = isBlackhole(f, p);
         int bh = blackhole ? BLACKHOLE_TAG : 0;
@@ -68,7 +61,7 @@ public final class ImportPolicy {
         if (attributeVerdict != null) return verdict(attributeVerdict, RPKI_NOT_CHECKED | bh);
         if (blackhole) {
             note(ev, "rpki", Outcome.SKIPPED, "blackhole route: origin validation not applied (RFC 7999 §3.2)");
-            boolean authorized = blackholeAuthorized(c, f, p, own, ev);
+            boolean authorized = blackholeAuthorized(c, f, p, ev);
             return authorized ? bh << 8 : verdict(RejectReason.BLACKHOLE_OUTSIDE_CLIENT_SPACE, bh);
         }
         int rpki = RPKI_NOT_CHECKED;
@@ -221,7 +214,12 @@ public final class ImportPolicy {
         return null;
     }
 
-    private boolean blackholeAuthorized(ClientPolicy c, RouteFacts f, Prefix p, CoveringRoutes own, Evidence ev) {
+    /**
+     * RFC 7999 §3.2: the blackhole prefix must be covered by one the client may announce: by one of its route
+     * objects, or by a ROA for the route's origin. With neither IRR nor RPKI data the route server has nothing to
+     * check it against, as for the client's other routes, and accepts it.
+     */
+    private boolean blackholeAuthorized(ClientPolicy c, RouteFacts f, Prefix p, Evidence ev) {
         if (c.irrRoutes() != null) {
             List<RouteObject> objects = c.irrRoutes().covering(p);
             if (!objects.isEmpty()) {
@@ -238,13 +236,11 @@ public final class ImportPolicy {
                 }
             }
         }
-        if (c.irrRoutes() == null && !data.hasVrps() && own.covered(p)) {
-            note(ev, "blackhole", Outcome.PASSED, "covered by a route the client announces (no IRR or RPKI data)");
+        if (c.irrRoutes() == null && !data.hasVrps()) {
+            note(ev, "blackhole", Outcome.PASSED, "no IRR or RPKI data to check the client's space against");
             return true;
         }
-        note(ev, "blackhole", Outcome.FAILED, "no route object, ROA"
-                + (c.irrRoutes() == null && !data.hasVrps() ? " or accepted route of the client" : "")
-                + " covers " + p);
+        note(ev, "blackhole", Outcome.FAILED, "no route object or ROA for the origin covers " + p);
         return false;
     }
 
