@@ -23,12 +23,18 @@ final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;
 
+    @Option(names = "--demo-listen", paramLabel = "ADDRESS:PORT", defaultValue = "127.0.0.1:1790",
+            description = "Demo only: where the demo route server listens (default: ${DEFAULT-VALUE}).")
+    String demoListen;
+
+    @Option(names = "--demo-seconds", paramLabel = "N", description = "Demo only: stop after N seconds (default: "
+            + "run until stopped).")
+    long demoSeconds;
+
     @Override
     public Integer call() throws Exception {
         if (config == null) {
-            System.err.println("peerage routeserver: the embedded demo IXP is not built yet; give --config rs.yaml "
-                    + "(see docs/routeserver-config.md)");
-            return 2;
+            return DemoRunner.run(Addresses.socket(demoListen, "--demo-listen"), demoSeconds);
         }
         RouteServerConfig rsConfig;
         try {

@@ -44,7 +44,11 @@ import org.peerage.routeserver.export.Changes;
 import org.peerage.routeserver.export.Encoder;
 import org.peerage.routeserver.export.ExportForms;
 import org.peerage.routeserver.export.Exporter;
+import org.peerage.bgp.wire.attr.PathAttribute;
 import org.peerage.routeserver.filter.ClientPolicy;
+import org.peerage.routeserver.filter.Evidence;
+import org.peerage.routeserver.filter.RejectReason;
+import org.peerage.routeserver.filter.RouteFacts;
 import org.peerage.routeserver.filter.ImportPolicy;
 import org.peerage.routeserver.filter.PolicyData;
 
@@ -166,6 +170,51 @@ public final class RouteServer implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /**
+     * For every path of a prefix: each import check's outcome with its evidence, and per receiving client whether
+     * it was exported and why not (optionally only the paths from, and the receivers of, one client AS: 0 for all).
+     */
+    public List<Explanation> explain(Prefix prefix, long clientAs) {
+        return onRibThread(() -> {
+            int slot = rib.prefixes().get(prefix);
+            List<Explanation> out = new ArrayList<>();
+            if (slot < 0) return out;
+            boolean ipv6 = prefix.isIpv6();
+            long best = rib.best(slot);
+            for (long path : rib.candidates(slot)) {
+                ClientSession from = sessions.get(Paths.client(path));
+                List<PathAttribute> attrs = attributes.attributes(Paths.attributeId(path));
+                List<Explanation.Check> checks = new ArrayList<>();
+                Evidence ev = (check, outcome, detail) -> checks.add(new Explanation.Check(check, outcome, detail));
+                RouteFacts facts = RouteFacts.of(attrs);
+                RejectReason attributeVerdict = importPolicy.attributeVerdict(from.policy, facts, ev);
+                importPolicy.evaluate(from.policy, facts, attributeVerdict, prefix, ev);
+                RouteView view = RouteView.of(path, path == best, from, attributes, slot, sessions, exporter, ipv6);
+                Map<String, String> receivers = new LinkedHashMap<>();
+                for (ClientSession to : sessions) {
+                    if (clientAs != 0 && from.config.asn() != clientAs && to.config.asn() != clientAs) continue;
+                    if (to == from) continue;
+                    receivers.put(to.name(), exportFate(path, view, to, slot, ipv6));
+                }
+                out.add(new Explanation(view, checks, receivers));
+            }
+            return out;
+        });
+    }
+
+    private String exportFate(long path, RouteView view, ClientSession to, int slot, boolean ipv6) {
+        if (to.negotiated == null) return "session not established";
+        if (!to.receives(ipv6)) return "the session does not carry " + (ipv6 ? "IPv6" : "IPv4");
+        if (view.rejected() != null) return "not exported: refused by import policy (" + view.rejected().label()
+                + ")";
+        String refusal = exporter.refusal(path, to, ipv6);
+        if (refusal != null) return "not exported: " + refusal;
+        if (view.exportedTo().contains(to.name())) return "exported";
+        long sent = rib.bestAllowed(slot, p -> exporter.allowed(p, to, ipv6));
+        return sent < 0 ? "not exported yet (pending)" : "not exported: it gets the better path from "
+                + sessions.get(Paths.client(sent)).name();
     }
 
     /** Per client session: counts of routes held, accepted and filtered by reason. */

@@ -46,7 +46,7 @@ public final class BgpListener implements AutoCloseable {
                     .childHandler(new ChannelInboundHandlerAdapter());
             try {
                 l.servers.add(b.bind(a).syncUninterruptibly().channel());
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // the native transport throws its bind errors unchecked, whatever their type
                 l.close();
                 throw new IllegalStateException("cannot listen on " + a + ": " + e.getMessage(), e);
             }
