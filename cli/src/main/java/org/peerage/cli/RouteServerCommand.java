@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "routeserver", mixinStandardHelpOptions = true,
         description = {"Run the route server (RFC 7947) in the foreground with the given YAML configuration "
                 + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client.",
-})
+                "Without --config: the demo IXP, a route server with generated member routers in this process "
+                        + "(docs/routeserver-demo.md)."},
+        subcommands = {ImportArouteserverCommand.class})
 final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;
