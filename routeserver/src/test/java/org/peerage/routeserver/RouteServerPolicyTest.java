@@ -177,6 +177,31 @@ class RouteServerPolicyTest {
     }
 
     @Test
+    void ipv6RoutesOverAnIpv4SessionKeepTheirNextHop(@TempDir Path dir) throws Exception {
+        String yaml = CLIENTS.replace("%EXTRA%", "").replace("%B%", "").replace("%C%", "")
+                .replace("{asn: 3333, ip: 127.0.7.10}", "{asn: 3333, ip: [127.0.7.10, \"2001:db8::10\"]}");
+        try (RsHarness h = new RsHarness(dir, yaml)) {
+            RouteTable v6 = table(route("2001:67c:2e8::/48"), route("2001:67c:2e9::/48", 196611),
+                    route("2001:db8:1::/48"));
+            Speaker s = h.start(
+                    new Speaker.Spec("a", PeerConfig.of(3333, 0x0A000001, 0).withTimers(Duration.ofMillis(300),
+                            Duration.ofMillis(300), Duration.ofMillis(300), false),
+                            org.peerage.bgp.transport.SessionOptions.of(new java.net.InetSocketAddress(
+                                    RsHarness.RS_ADDRESS, h.port), java.net.InetAddress.getByName("127.0.7.10")),
+                            v6, null, org.peerage.bgp.wire.InetText.parseAddress("2001:db8::10")),
+                    h.client("b", 8283, "127.0.7.11", new RouteTable()));
+            waitFor("b has the IPv6 routes", () -> s.received().get("b") == 2);
+            Map<Route, List<PathAttribute>> b = s.adjRibIn("b");
+            assertThat(path(b, "2001:67c:2e8::/48")).isEqualTo("3333");
+            assertThat(path(b, "2001:67c:2e9::/48")).isEqualTo("3333 196611");
+            assertThat(b.get(Route.of(Prefix.parse("2001:67c:2e8::/48"))).toString()).as("next hop kept")
+                    .contains("MP_REACH_NLRI ipv6-unicast next-hop [32, 1, 13, -72");
+            assertThat(h.rs.routes(Prefix.parse("2001:db8:1::/48"))).singleElement()
+                    .extracting(RouteView::rejected).as("documentation space").isEqualTo(RejectReason.BOGON_PREFIX);
+        }
+    }
+
+    @Test
     void gracefulShutdownMakesAPathLoseToEveryOther(@TempDir Path dir) throws Exception {
         try (RsHarness h = new RsHarness(dir, config("", "", ""))) {
             Speaker s = h.start(

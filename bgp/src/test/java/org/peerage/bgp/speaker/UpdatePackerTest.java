@@ -75,4 +75,30 @@ class UpdatePackerTest {
         List<byte[]> out = UpdatePacker.pack(ATTRS, prefixes(3000, false), InetText.parseAddress("192.0.2.1"), big);
         assertThat(out).hasSize(1);
     }
+
+    @Test
+    void ipv4RoutesWithAnIpv6NextHopGoInMpReachNlri() {
+        byte[] nh = InetText.parseAddress("2001:db8::1");
+        List<Route> routes = List.of(Route.of(Prefix.parse("192.0.2.0/24")), Route.of(Prefix.parse("198.51.100.0/24")));
+        List<byte[]> out = UpdatePacker.packRoutes(ATTRS, routes, nh, CodecContext.DEFAULT);
+        assertThat(out).hasSize(1);
+        UpdateMessage u = (UpdateMessage) ((FrameResult.Message) BgpMessageCodec.decode(out.getFirst(), 0,
+                out.getFirst().length, CodecContext.DEFAULT)).message();
+        assertThat(u.nlri()).as("RFC 8950: not in the NLRI field").isEmpty();
+        assertThat(u.mpReach().family()).isEqualTo(AddressFamily.IPV4_UNICAST);
+        assertThat(u.mpReach().nextHop()).isEqualTo(nh);
+        assertThat(u.mpReach().nlri()).isEqualTo(routes);
+        assertThat(u.attribute(org.peerage.bgp.wire.attr.AttributeType.NEXT_HOP)).isNull();
+    }
+
+    @Test
+    void withdrawalsWithPathIdsKeepThem() {
+        CodecContext addPath = CodecContext.DEFAULT.withAddPath(java.util.Set.of(AddressFamily.IPV4_UNICAST));
+        List<Route> routes = List.of(new Route(Prefix.parse("192.0.2.0/24"), 7), new Route(Prefix.parse(
+                "192.0.2.0/24"), 9));
+        byte[] m = UpdatePacker.withdraw(routes, false, addPath).getFirst();
+        UpdateMessage u = (UpdateMessage) ((FrameResult.Message) BgpMessageCodec.decode(m, 0, m.length, addPath))
+                .message();
+        assertThat(u.withdrawn()).isEqualTo(routes);
+    }
 }

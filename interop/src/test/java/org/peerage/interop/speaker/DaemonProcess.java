@@ -12,11 +12,11 @@ import org.peerage.interop.daemon.Daemon;
  * JVM whose command line names the daemon's work directory (its CLI calls name it too, but start later); its own
  * children (OpenBGPD's engines, ExaBGP's API process) are signalled with it.
  */
-final class DaemonProcess {
+public final class DaemonProcess {
     private DaemonProcess() {
     }
 
-    static List<ProcessHandle> tree(Daemon daemon) {
+    public static List<ProcessHandle> tree(Daemon daemon) {
         String dir = daemon.workDir().toString();
         ProcessHandle root = ProcessHandle.current().children()
                 .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(dir)).orElse(false))
@@ -29,11 +29,11 @@ final class DaemonProcess {
     }
 
     /** SIGSTOP: the daemon stops reading and sending (keepalives included) while its sockets stay open. */
-    static void freeze(Daemon daemon) {
+    public static void freeze(Daemon daemon) {
         signal(daemon, "STOP");
     }
 
-    static void thaw(Daemon daemon) {
+    public static void thaw(Daemon daemon) {
         signal(daemon, "CONT");
     }
 
