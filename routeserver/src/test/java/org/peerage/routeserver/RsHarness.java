@@ -135,9 +135,13 @@ final class RsHarness implements AutoCloseable {
     }
 
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        waitFor(what, Duration.ofSeconds(20), condition);
+    }
+
+    static void waitFor(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("%s within 20 s", what).isLessThan(deadline);
+            if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + limit.toSeconds() + " s");
             Thread.sleep(20);
         }
     }
