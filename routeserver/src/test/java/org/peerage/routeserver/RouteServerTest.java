@@ -109,7 +109,14 @@ class RouteServerTest {
             assertThat(rs.counts()).containsExactly(2, 3, 3);
 
             clients.sessions().getFirst().stop("a leaves").get();
-            waitFor(() -> path(clients.adjRibIn("c"), CONTESTED).equals("64601 3356"));
+            try {
+                waitFor(() -> path(clients.adjRibIn("c"), CONTESTED).equals("64601 3356"));
+            } catch (AssertionError e) {
+                synchronized (log) {
+                    throw new AssertionError("c has " + clients.adjRibIn("c") + "; route server: " + rs.clients()
+                            + "; log: " + log, e);
+                }
+            }
             assertThat(clients.adjRibIn("b")).doesNotContainKey(Route.of(CONTESTED));
             Thread.sleep(1500);
             synchronized (log) {
