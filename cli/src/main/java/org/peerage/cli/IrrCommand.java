@@ -109,7 +109,7 @@ final class IrrCommand {
                             + "dumps (skipped)");
                 }
                 for (String loop : e.loops()) {
-                    err.println("peerage irr: warning: " + object + ": loop " + loop + " (followed once)");
+                    err.println("peerage irr: warning: " + object + ": loop " + loop + " (cut there)");
                 }
                 if (e.depthLimitHit()) {
                     err.println("peerage irr: warning: " + object + ": sets nested deeper than " + depth

@@ -121,6 +121,31 @@ class IrrExpandBgpq4Test {
         assertThat(aggregatedLines).as("the random dumps exercise aggregation").isGreaterThan(100);
     }
 
+    /** Real registry data at scale: five large ARIN origins, some 30,000 prefixes, plain and aggregated. */
+    @Test
+    void realArinDataMatchesBgpq4() throws Exception {
+        Path root = Path.of(System.getProperty("peerage.root", "..")).toAbsolutePath().normalize();
+        Path arin = root.resolveSibling("shared").resolve("data/irr/arin-whois-originas.json.bz2");
+        if (!Files.exists(arin)) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("missing " + arin);
+            }
+            Assumptions.abort("shared data not present: " + arin);
+        }
+        Path sets = dir.resolve("big.db");
+        Files.writeString(sets, "as-set: AS-BIG\nmembers: AS577, AS5769, AS209, AS6128, AS852\nsource: TEST\n");
+        try (FakeIrrd server = new FakeIrrd(IrrDatabase.load(List.of(sets, arin)))) {
+            for (String[] flags : new String[][] {{}, {"-A"}, {"-6", "-A"}, {"-b", "-A"}}) {
+                List<String> ours = new ArrayList<>(List.of("irr", "expand", "AS-BIG", "--dump", sets.toString(),
+                        arin.toString()));
+                ours.addAll(List.of(flags));
+                InProcess.Result r = InProcess.run(ours.toArray(String[]::new));
+                assertThat(r.out().lines().count()).isGreaterThan(100);
+                assertThat(r.out()).as("peerage %s", ours).isEqualTo(bgpq4(server, flags, "AS-BIG"));
+            }
+        }
+    }
+
     private static String bgpq4(FakeIrrd server, String[] flags, String set) throws Exception {
         List<String> theirs = new ArrayList<>(List.of("bgpq4", "-h", server.hostPort()));
         theirs.addAll(List.of(flags));
