@@ -108,6 +108,19 @@ public final class PrefixIndex {
         return j;
     }
 
+    /** The smallest prefix length present in the table that is at least {@code from} and at most {@code max}, or -1. */
+    public int nextLength(int from, int max) {
+        for (int n = from; n <= max; ) {
+            long bits = lengths[n >>> 6] >>> (n & 63);
+            if (bits != 0) {
+                int found = n + Long.numberOfTrailingZeros(bits);
+                return found <= max ? found : -1;
+            }
+            n = (n | 63) + 1;
+        }
+        return -1;
+    }
+
     /**
      * Visits every entry equal to or covering the prefix {@code h:l/length}, shortest first.
      *

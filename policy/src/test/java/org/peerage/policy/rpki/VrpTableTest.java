@@ -55,6 +55,18 @@ class VrpTableTest {
     }
 
     @Test
+    void longIpv6PrefixesAcrossTheSixtyFourBitBoundary() {
+        VrpTable t = VrpTable.of(List.of(vrp("2001:db8::/64", 128, 64500), vrp("2001:db8::ff00:0/104", 128, 64501),
+                vrp("2001:db8::1/128", 128, 64502)));
+        assertThat(t.validate(Prefix.parse("2001:db8::ff00:0/112"), 64501)).isEqualTo(RovState.VALID);
+        assertThat(t.validate(Prefix.parse("2001:db8::ff00:0/112"), 64500)).isEqualTo(RovState.VALID);
+        assertThat(t.validate(Prefix.parse("2001:db8::1/128"), 64502)).isEqualTo(RovState.VALID);
+        assertThat(t.validate(Prefix.parse("2001:db8::1/128"), 64503)).isEqualTo(RovState.INVALID);
+        assertThat(t.validate(Prefix.parse("2001:db8:0:1::/64"), 64500)).isEqualTo(RovState.NOT_FOUND);
+        assertThat(t.covering(Prefix.parse("2001:db8::1/128"))).extracting(Vrp::asn).containsExactly(64500L, 64502L);
+    }
+
+    @Test
     void onlyTheCoveringVrpMustMatchNotEveryOne() {
         VrpTable t = VrpTable.of(List.of(vrp("192.0.2.0/24", 24, 64500), vrp("192.0.0.0/16", 24, 64501)));
         assertThat(t.validate(Prefix.parse("192.0.2.0/24"), 64500)).isEqualTo(RovState.VALID);
