@@ -48,7 +48,7 @@ class IrrCommandTest {
                 """);
         assertThat(r.stderr()).contains("AS-TOP: member AS-GONE is defined in none of the dumps")
                 .contains("AS-TOP: loop AS-TOP > AS-MID > AS-TOP")
-                .contains(dump + ":21: line 24 is not 'attribute: value': 'source TEST'");
+                .contains(dump + ":21: line 23 is not 'attribute: value': 'source TEST'");
         var six = PeerageProcess.run(null, "irr", "expand", "AS-TOP", "--dump", dump.toString(), "-6", "-l", "V6");
         assertThat(six.out()).isEqualTo("no ipv6 prefix-list V6\nipv6 prefix-list V6 permit 2001:db8::/32\n");
     }
