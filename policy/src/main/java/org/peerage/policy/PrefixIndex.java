@@ -20,15 +20,48 @@ public final class PrefixIndex {
     private final long[] lo; // null for IPv4, whose addresses fit in hi
     private final byte[] len;
     private final long[] lengths = new long[3]; // bit n set: some entry is /n (0..128)
+    // Per prefix length, the distinct prefixes of that length (their words, sorted) and the index of each one's
+    // first entry: an exact lookup searches a short, dense array instead of the whole table, which is what makes
+    // a lookup over all present lengths cheap (most binary search steps stay in cache).
+    private final long[][] hiByLength = new long[129][];
+    private final long[][] loByLength;
+    private final int[][] firstByLength = new int[129][];
 
     private PrefixIndex(boolean ipv6, long[] hi, long[] lo, byte[] len) {
         this.ipv6 = ipv6;
         this.hi = hi;
         this.lo = lo;
         this.len = len;
-        for (byte b : len) {
-            int n = b & 0xFF;
+        int[] count = new int[129];
+        for (int i = 0; i < len.length; i++) {
+            int n = len[i] & 0xFF;
             lengths[n >>> 6] |= 1L << (n & 63);
+            if (i == 0 || !samePrefix(i - 1, i)) {
+                count[n]++;
+            }
+        }
+        loByLength = lo == null ? null : new long[129][];
+        for (int n = 0; n <= 128; n++) {
+            if (count[n] > 0) {
+                hiByLength[n] = new long[count[n]];
+                firstByLength[n] = new int[count[n]];
+                if (lo != null) {
+                    loByLength[n] = new long[count[n]];
+                }
+            }
+        }
+        int[] fill = new int[129];
+        for (int i = 0; i < len.length; i++) {
+            if (i > 0 && samePrefix(i - 1, i)) {
+                continue;
+            }
+            int n = len[i] & 0xFF;
+            int k = fill[n]++;
+            hiByLength[n][k] = hi[i];
+            firstByLength[n][k] = i;
+            if (lo != null) {
+                loByLength[n][k] = lo[i];
+            }
         }
     }
 
@@ -81,17 +114,27 @@ public final class PrefixIndex {
 
     /** The first index holding exactly this prefix, or -1. */
     public int find(long h, long l, int length) {
-        int lowIdx = 0, highIdx = len.length;
-        while (lowIdx < highIdx) {
+        long[] his = hiByLength[length];
+        if (his == null) {
+            return -1;
+        }
+        long[] los = loByLength == null ? null : loByLength[length];
+        int lowIdx = 0, highIdx = his.length - 1;
+        while (lowIdx <= highIdx) {
             int mid = (lowIdx + highIdx) >>> 1;
-            if (compare(hi[mid], lo(mid), len[mid] & 0xFF, h, l, length) < 0) {
+            int c = Long.compareUnsigned(his[mid], h);
+            if (c == 0 && los != null) {
+                c = Long.compareUnsigned(los[mid], l);
+            }
+            if (c < 0) {
                 lowIdx = mid + 1;
+            } else if (c > 0) {
+                highIdx = mid - 1;
             } else {
-                highIdx = mid;
+                return firstByLength[length][mid];
             }
         }
-        return lowIdx < len.length && hi[lowIdx] == h && lo(lowIdx) == l && (len[lowIdx] & 0xFF) == length
-                ? lowIdx : -1;
+        return -1;
     }
 
     public int find(Prefix p) {
@@ -106,6 +149,19 @@ public final class PrefixIndex {
             j++;
         }
         return j;
+    }
+
+    /** The smallest prefix length present in the table that is at least {@code from} and at most {@code max}, or -1. */
+    public int nextLength(int from, int max) {
+        for (int n = from; n <= max; ) {
+            long bits = lengths[n >>> 6] >>> (n & 63);
+            if (bits != 0) {
+                int found = n + Long.numberOfTrailingZeros(bits);
+                return found <= max ? found : -1;
+            }
+            n = (n | 63) + 1;
+        }
+        return -1;
     }
 
     /**

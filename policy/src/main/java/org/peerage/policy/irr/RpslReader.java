@@ -120,6 +120,9 @@ final class RpslReader {
             }
             return;
         }
+        if (state == SKIP || state == BROKEN) {
+            return; // an object of a class not kept, or already broken: only its end matters
+        }
         int colon = -1;
         for (int i = s; i < e; i++) {
             byte b = buf[i];
@@ -141,37 +144,42 @@ final class RpslReader {
             return;
         }
         sawAttribute = true;
-        String name = attributeName(s, colon);
-        boolean first = state == NONE;
-        if (first) {
-            begin(switch (name) {
-                case "route" -> ROUTE;
-                case "route6" -> ROUTE6;
-                case "as-set" -> AS_SET;
-                case "aut-num" -> AUT_NUM;
-                default -> SKIP;
-            });
+        if (state == NONE) {
+            begin(is(s, colon, "route") ? ROUTE : is(s, colon, "route6") ? ROUTE6 : is(s, colon, "as-set") ? AS_SET
+                    : is(s, colon, "aut-num") ? AUT_NUM : SKIP);
+            lastAttr = state == SKIP ? A_OTHER : A_KEY;
+        } else if (is(s, colon, "origin")) {
+            origins++;
+            lastAttr = state == ROUTE || state == ROUTE6 ? A_ORIGIN : A_OTHER;
+        } else if (is(s, colon, "source")) {
+            lastAttr = source.isEmpty() ? A_SOURCE : A_OTHER;
+        } else if (is(s, colon, "members")) {
+            lastAttr = state == AS_SET ? A_MEMBERS : A_OTHER;
+        } else if (is(s, colon, "as-name")) {
+            lastAttr = state == AUT_NUM && asName.isEmpty() ? A_AS_NAME : A_OTHER;
+        } else {
+            lastAttr = A_OTHER;
         }
-        if (state == SKIP || state == BROKEN) {
-            return;
-        }
-        lastAttr = switch (name) {
-            case "route", "route6", "as-set", "aut-num" -> first ? A_KEY : A_OTHER;
-            case "origin" -> {
-                origins++;
-                yield state == ROUTE || state == ROUTE6 ? A_ORIGIN : A_OTHER;
-            }
-            case "source" -> source.isEmpty() ? A_SOURCE : A_OTHER;
-            case "members" -> state == AS_SET ? A_MEMBERS : A_OTHER;
-            case "as-name" -> state == AUT_NUM && asName.isEmpty() ? A_AS_NAME : A_OTHER;
-            default -> A_OTHER;
-        };
         if (lastAttr == A_MEMBERS && !members.isEmpty()) {
             members.append(',');
         }
         if (lastAttr != A_OTHER) {
             append(current(), colon + 1, e);
         }
+    }
+
+    /** True if the attribute name in buf[s, colon) is {@code name} (lower case), ignoring case. */
+    private boolean is(int s, int colon, String name) {
+        if (colon - s != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            int b = buf[s + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void notRpslYet(int s, int e) throws PolicyDataException {
@@ -370,15 +378,6 @@ final class RpslReader {
             }
         }
         return true;
-    }
-
-    private String attributeName(int s, int colon) {
-        char[] c = new char[colon - s];
-        for (int i = s; i < colon; i++) {
-            byte b = buf[i];
-            c[i - s] = (char) (b >= 'A' && b <= 'Z' ? b + 32 : b);
-        }
-        return new String(c);
     }
 
     private String excerpt(int s, int e) {
