@@ -11,6 +11,7 @@ import org.peerage.routeserver.config.ConfigException;
 import org.peerage.routeserver.config.ConfigLoader;
 import org.peerage.routeserver.config.RouteServerConfig;
 import org.peerage.routeserver.filter.PolicyData;
+import org.peerage.routeserver.http.HttpApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,13 @@ final class RouteServerCommand implements Callable<Integer> {
             rs.start();
             System.out.println("route server AS" + rsConfig.asn() + " listening on " + rs.listening() + " for "
                     + rsConfig.clients().size() + " clients");
+            HttpApi api = rsConfig.http() == null ? null : HttpApi.start(rs, rsConfig.http());
+            if (api != null) {
+                System.out.println("HTTP API (looking glass, explain, metrics) on http://"
+                        + api.address().getAddress().getHostAddress() + ":" + api.address().getPort() + "/");
+            }
             stopped.await();
+            if (api != null) api.close();
         }
         return 0;
     }

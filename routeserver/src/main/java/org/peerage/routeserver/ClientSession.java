@@ -55,6 +55,11 @@ final class ClientSession implements Receiver {
         return "AS" + config.asn() + " " + address;
     }
 
+    /** A URL-safe identifier, as a looking glass names the session: AS3333_192_0_2_11. */
+    String id() {
+        return "AS" + config.asn() + "_" + address.replace('.', '_').replace(':', '_');
+    }
+
     void resetCounts() {
         java.util.Arrays.fill(held, 0);
         java.util.Arrays.fill(accepted, 0);

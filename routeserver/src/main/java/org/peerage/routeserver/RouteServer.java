@@ -81,6 +81,9 @@ public final class RouteServer implements AutoCloseable {
     private final List<ClientSession> sessions = new ArrayList<>();
     private final Consumer<String> log;
     private final long started = System.currentTimeMillis();
+    private volatile java.time.Instant lastReconfigured = java.time.Instant.now();
+    private volatile long reloads;
+    private volatile double lastReloadSeconds;
 
     public RouteServer(RouteServerConfig config, PolicyData data, Transport transport, Consumer<String> log) {
         this.config = config;
@@ -152,6 +155,19 @@ public final class RouteServer implements AutoCloseable {
         return CompletableFuture.supplyAsync(query, ribThread).join();
     }
 
+    /** When the configuration in use was loaded. */
+    public java.time.Instant lastReconfigured() {
+        return lastReconfigured;
+    }
+
+    /** RIB size, policy data and reload counters. */
+    public RouteServerStats stats() {
+        PolicyData data = importPolicy.data();
+        return onRibThread(() -> new RouteServerStats(rib.prefixes().size(), rib.pathCount(), attributes.size(),
+                data.vrps().size(), data.aspas().size(), data.irr() == null ? 0 : data.irr().routeCount(), reloads,
+                lastReloadSeconds));
+    }
+
     /** Prefixes and paths held, and distinct attribute sets. */
     public long[] counts() {
         return onRibThread(() -> new long[] {rib.prefixes().size(), rib.pathCount(), attributes.size()});
@@ -217,9 +233,77 @@ public final class RouteServer implements AutoCloseable {
                 + sessions.get(Paths.client(sent)).name();
     }
 
+    /** The paths a looking-glass query asks for, in prefix-slot order. */
+    public List<RouteEntry> query(RouteQuery q) {
+        return onRibThread(() -> {
+            List<RouteEntry> out = new ArrayList<>();
+            switch (q) {
+                case RouteQuery.OfPrefix p -> {
+                    int slot = rib.prefixes().get(p.prefix());
+                    if (slot >= 0) for (long path : rib.candidates(slot)) out.add(entry(slot, path));
+                }
+                case RouteQuery.Table t -> {
+                    for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
+                        for (long path : rib.candidates(slot)) {
+                            if (Paths.isAccepted(path) != t.filtered()) out.add(entry(slot, path));
+                        }
+                    }
+                }
+                case RouteQuery.Accepted a -> session(a.sessionId()).ifPresent(c -> rib.forEachPathOf(c.index,
+                        (slot, path) -> {
+                            if (Paths.isAccepted(path)) out.add(entry(slot, path));
+                        }));
+                case RouteQuery.Filtered f -> session(f.sessionId()).ifPresent(c -> rib.forEachPathOf(c.index,
+                        (slot, path) -> {
+                            if (!Paths.isAccepted(path)) out.add(entry(slot, path));
+                        }));
+                case RouteQuery.NotExported n -> session(n.sessionId()).ifPresent(to -> {
+                    for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
+                        Prefix p = rib.prefixes().prefix(slot);
+                        if (p == null || !to.receives(p.isIpv6())) continue;
+                        for (long path : rib.candidates(slot)) {
+                            if (!Paths.isAccepted(path)) break;
+                            if (Paths.client(path) != to.index && sessions.get(Paths.client(path)).asn() != to.asn()
+                                    && !exporter.allowed(path, to, p.isIpv6())) {
+                                out.add(entry(slot, path));
+                            }
+                        }
+                    }
+                });
+            }
+            return out;
+        });
+    }
+
+    /** Whether a session of this id exists. */
+    public boolean hasSession(String id) {
+        return sessions.stream().anyMatch(c -> c.id().equals(id));
+    }
+
+    private java.util.Optional<ClientSession> session(String id) {
+        return sessions.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    private RouteEntry entry(int slot, long path) {
+        ClientSession from = sessions.get(Paths.client(path));
+        int tags = Paths.tags(path);
+        int verdict = Paths.verdict(path);
+        return new RouteEntry(rib.prefixes().prefix(slot), from.id(), from.asn(), from.address,
+                attributes.attributes(Paths.attributeId(path)), verdict == 0 ? null : RejectReason.ofVerdict(verdict),
+                RouteView.rpkiLabel(tags), (tags & ImportPolicy.BLACKHOLE_TAG) != 0, path == rib.best(slot),
+                from.stateSinceMillis);
+    }
+
     /** Per client session: counts of routes held, accepted and filtered by reason. */
     public List<ClientView> clients() {
-        return onRibThread(() -> sessions.stream().map(ClientView::of).toList());
+        return onRibThread(() -> {
+            long[] preferred = new long[sessions.size()];
+            for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
+                long best = rib.best(slot);
+                if (best >= 0) preferred[Paths.client(best)]++;
+            }
+            return sessions.stream().map(c -> ClientView.of(c, preferred[c.index])).toList();
+        });
     }
 
     // ---- session events, handed to the RIB thread -------------------------------------------------------------

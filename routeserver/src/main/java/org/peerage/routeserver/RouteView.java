@@ -25,12 +25,7 @@ public record RouteView(long fromAs, String fromAddress, List<PathAttribute> att
                         List<ClientSession> sessions, Exporter exporter, boolean ipv6) {
         int verdict = Paths.verdict(path);
         int tags = Paths.tags(path);
-        String rpki = switch (tags & 3) {
-            case ImportPolicy.RPKI_VALID -> "valid";
-            case ImportPolicy.RPKI_NOT_FOUND -> "not-found";
-            case ImportPolicy.RPKI_INVALID -> "invalid";
-            default -> "not-checked";
-        };
+        String rpki = rpkiLabel(tags);
         List<String> to = new ArrayList<>();
         if (verdict == 0) {
             for (ClientSession s : sessions) {
@@ -41,6 +36,15 @@ public record RouteView(long fromAs, String fromAddress, List<PathAttribute> att
         return new RouteView(from.config.asn(), from.address, attributes.attributes(Paths.attributeId(path)),
                 verdict == 0 ? null : RejectReason.ofVerdict(verdict), rpki,
                 (tags & ImportPolicy.BLACKHOLE_TAG) != 0, best, to);
+    }
+
+    static String rpkiLabel(int tags) {
+        return switch (tags & 3) {
+            case ImportPolicy.RPKI_VALID -> "valid";
+            case ImportPolicy.RPKI_NOT_FOUND -> "not-found";
+            case ImportPolicy.RPKI_INVALID -> "invalid";
+            default -> "not-checked";
+        };
     }
 
     private static boolean isSent(ClientSession s, int slot, long path, Exporter exporter, boolean ipv6) {

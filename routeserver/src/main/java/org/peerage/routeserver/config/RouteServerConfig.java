@@ -13,11 +13,13 @@ import java.util.List;
  * @param irrDumps  RPSL dump files
  * @param peeringDb a PeeringDB {@code net} JSON file, or null
  * @param informationalCommunities add RS:1000:x (the RPKI state) to the routes sent to clients
+ * @param http      where the HTTP API (looking glass, explain, metrics) listens, or null for none
  */
 public record RouteServerConfig(Path source, long asn, int routerId, List<InetSocketAddress> listen,
                                 FilterSettings filters, List<Path> vrpFiles, List<Path> irrDumps, Path peeringDb,
                                 Blackholing blackholing, GracefulShutdown gracefulShutdown,
                                 WellKnownPolicy wellKnownCommunities, boolean informationalCommunities,
+                                InetSocketAddress http,
                                 List<ClientConfig> clients) {
     public RouteServerConfig {
         listen = List.copyOf(listen);

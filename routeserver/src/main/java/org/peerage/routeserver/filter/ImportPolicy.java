@@ -80,7 +80,7 @@ public final class ImportPolicy {
             note(ev, "rpki", Outcome.SKIPPED, s.rpki().enabled() ? "no VRPs loaded" : "origin validation is off");
         }
         if (s.aspa().enabled()) {
-            AspaState state = f.sequence() == null ? AspaState.UNKNOWN : data.aspas().verifyUpstream(f.sequence());
+            AspaState state = data.aspas().verifyUpstream(f.sequence()); // an AS_SET (no sequence) is invalid
             if (ev != null) ev.note("aspa", state == AspaState.INVALID ? Outcome.FAILED : Outcome.PASSED,
                     "upstream verification: " + state + (f.sequence() == null ? " (path has an AS_SET)" : ""));
             if (state == AspaState.INVALID && s.aspa().rejectInvalid()) {
