@@ -13,16 +13,21 @@ final class DemoRunner {
     private DemoRunner() {
     }
 
-    static int run(InetSocketAddress listen, long seconds) throws Exception {
+    static int run(InetSocketAddress listen, InetSocketAddress http, long seconds) throws Exception {
         Path dir = Files.createTempDirectory("peerage-demo-");
         CountDownLatch stopped = new CountDownLatch(1);
         DemoIxp demo;
         try {
-            demo = new DemoIxp(System.out, dir, listen);
+            demo = new DemoIxp(System.out, dir, listen, http);
         } catch (IllegalStateException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("cannot listen")) {
                 System.err.println("peerage routeserver: " + e.getMessage() + "; choose another address with "
                         + "--demo-listen ADDRESS:PORT");
+                return 2;
+            }
+            if (e.getMessage() != null && e.getMessage().startsWith("cannot serve the HTTP API")) {
+                System.err.println("peerage routeserver: " + e.getMessage() + "; choose another address with "
+                        + "--demo-http ADDRESS:PORT");
                 return 2;
             }
             throw e;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client.",
                 "Without --config: the demo IXP, a route server with generated member routers in this process "
                         + "(docs/routeserver-demo.md)."},
-        subcommands = {ImportArouteserverCommand.class})
+        subcommands = {ImportArouteserverCommand.class, ExplainCommand.class})
 final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;
@@ -30,6 +30,11 @@ final class RouteServerCommand implements Callable<Integer> {
             description = "Demo only: where the demo route server listens (default: ${DEFAULT-VALUE}).")
     String demoListen;
 
+    @Option(names = "--demo-http", paramLabel = "ADDRESS:PORT", defaultValue = "127.0.0.1:29184",
+            description = "Demo only: where its HTTP API (looking glass, explain, metrics) listens (default: "
+                    + "${DEFAULT-VALUE}).")
+    String demoHttp;
+
     @Option(names = "--demo-seconds", paramLabel = "N", description = "Demo only: stop after N seconds (default: "
             + "run until stopped).")
     long demoSeconds;
@@ -37,7 +42,8 @@ final class RouteServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (config == null) {
-            return DemoRunner.run(Addresses.socket(demoListen, "--demo-listen"), demoSeconds);
+            return DemoRunner.run(Addresses.socket(demoListen, "--demo-listen"), Addresses.socket(demoHttp,
+                    "--demo-http"), demoSeconds);
         }
         RouteServerConfig rsConfig;
         try {

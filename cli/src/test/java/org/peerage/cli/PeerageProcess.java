@@ -40,6 +40,32 @@ final class PeerageProcess {
         return new Result(p.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
     }
 
+    /** A peerage process left running: {@link #stop} sends SIGTERM and collects what it printed. */
+    record Running(Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err) {
+        Result stop() throws InterruptedException {
+            process.toHandle().destroy(); // SIGTERM, leaving the streams open to read what it says while stopping
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("peerage did not stop in 60 s after SIGTERM");
+            }
+            return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Starts peerage and returns while it runs; its output is drained on threads of their own. */
+    static Running start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), PeerageCommand.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        java.util.concurrent.ExecutorService drains = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), drains);
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), drains);
+        drains.shutdown();
+        return new Running(p, out, err);
+    }
+
     private static byte[] drain(InputStream in) {
         try (in) {
             ByteArrayOutputStream b = new ByteArrayOutputStream();

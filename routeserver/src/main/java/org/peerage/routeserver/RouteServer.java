@@ -46,7 +46,6 @@ import org.peerage.routeserver.export.ExportForms;
 import org.peerage.routeserver.export.Exporter;
 import org.peerage.bgp.wire.attr.PathAttribute;
 import org.peerage.routeserver.filter.ClientPolicy;
-import org.peerage.routeserver.filter.Evidence;
 import org.peerage.routeserver.filter.RejectReason;
 import org.peerage.routeserver.filter.RouteFacts;
 import org.peerage.routeserver.filter.ImportPolicy;
@@ -202,11 +201,14 @@ public final class RouteServer implements AutoCloseable {
             for (long path : rib.candidates(slot)) {
                 ClientSession from = sessions.get(Paths.client(path));
                 List<PathAttribute> attrs = attributes.attributes(Paths.attributeId(path));
-                List<Explanation.Check> checks = new ArrayList<>();
-                Evidence ev = (check, outcome, detail) -> checks.add(new Explanation.Check(check, outcome, detail));
+                List<Explanation.Check> attributeChecks = new ArrayList<>();
+                List<Explanation.Check> prefixChecks = new ArrayList<>();
                 RouteFacts facts = RouteFacts.of(attrs);
-                RejectReason attributeVerdict = importPolicy.attributeVerdict(from.policy, facts, ev);
-                importPolicy.evaluate(from.policy, facts, attributeVerdict, prefix, ev);
+                RejectReason attributeVerdict = importPolicy.attributeVerdict(from.policy, facts,
+                        (check, outcome, detail) -> attributeChecks.add(new Explanation.Check(check, outcome, detail)));
+                importPolicy.evaluate(from.policy, facts, attributeVerdict, prefix,
+                        (check, outcome, detail) -> prefixChecks.add(new Explanation.Check(check, outcome, detail)));
+                List<Explanation.Check> checks = inCheckOrder(prefixChecks, attributeChecks);
                 RouteView view = RouteView.of(path, path == best, from, attributes, slot, sessions, exporter, ipv6);
                 Map<String, String> receivers = new LinkedHashMap<>();
                 for (ClientSession to : sessions) {
@@ -218,6 +220,17 @@ public final class RouteServer implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** The checks in the order they run: the prefix's own first, then the attribute set's, then the rest. */
+    private static List<Explanation.Check> inCheckOrder(List<Explanation.Check> prefixChecks,
+                                                        List<Explanation.Check> attributeChecks) {
+        java.util.Set<String> first = java.util.Set.of("filters", "prefix length", "bogon prefix", "block list");
+        List<Explanation.Check> out = new ArrayList<>();
+        prefixChecks.stream().filter(c -> first.contains(c.name())).forEach(out::add);
+        out.addAll(attributeChecks);
+        prefixChecks.stream().filter(c -> !first.contains(c.name())).forEach(out::add);
+        return out;
     }
 
     private String exportFate(long path, RouteView view, ClientSession to, int slot, boolean ipv6) {

@@ -30,6 +30,7 @@ import org.peerage.routeserver.demo.DemoData.Member;
 import org.peerage.routeserver.filter.Evidence;
 import org.peerage.routeserver.filter.PolicyData;
 import org.peerage.routeserver.filter.RejectReason;
+import org.peerage.routeserver.http.HttpApi;
 
 /**
  * The embedded demo IXP: writes a configuration, an IRR dump and a VRP file for the members of {@link DemoData},
@@ -44,17 +45,25 @@ public final class DemoIxp implements AutoCloseable {
     private final Transport transport = Transport.create(0);
     private final RouteServer rs;
     private final Speaker members;
+    private final HttpApi api;
 
-    public DemoIxp(PrintStream out, Path dir, InetSocketAddress listen) throws Exception {
+    public DemoIxp(PrintStream out, Path dir, InetSocketAddress listen, InetSocketAddress http) throws Exception {
         this.out = out;
         this.dir = dir;
         writeIrr(dir.resolve("irr.db"));
         writeVrps(dir.resolve("vrps.json"));
         Path yaml = dir.resolve("rs.yaml");
-        Files.writeString(yaml, config(listen));
+        Files.writeString(yaml, config(listen, http));
         RouteServerConfig config = ConfigLoader.load(yaml);
         PolicyData policy = PolicyData.load(config, Instant.now());
         rs = new RouteServer(config, policy, transport, line -> { });
+        try {
+            api = HttpApi.start(rs, http);
+        } catch (IllegalStateException e) {
+            rs.close();
+            transport.close();
+            throw e;
+        }
         List<Speaker.Spec> specs = new ArrayList<>();
         for (Member m : data.members()) {
             InetAddress local = InetAddress.getByName(m.address());
@@ -117,6 +126,13 @@ public final class DemoIxp implements AutoCloseable {
                     + "blackhole address and NO_EXPORT added.%n", p, blackholer.name(),
                     views.getFirst().rejected() == null ? "accepted" : "refused", views.getFirst().exportedTo().size());
         });
+        String base = "http://" + api.address().getAddress().getHostAddress() + ":" + api.address().getPort();
+        out.println("\nWhere to look, while it runs:");
+        out.println("  " + base + "/protocols/bgp                 every member session (birdwatcher API: point Alice-LG"
+                + " here)");
+        out.println("  " + base + "/routes/filtered/<session id>  a member's filtered routes with their reasons");
+        out.println("  " + base + "/metrics                       Prometheus metrics");
+        out.println("  ./peerage routeserver explain 10.0.0.0/8 --api " + base + "   why a route was filtered");
         out.println("\nThe route server keeps running; the members' sessions stay up. Stop with Ctrl-C (SIGINT).");
         out.println("Run your own: ./peerage routeserver --config " + dir.resolve("rs.yaml")
                 + "   (docs/routeserver-config.md)");
@@ -140,7 +156,7 @@ public final class DemoIxp implements AutoCloseable {
         }
     }
 
-    private String config(InetSocketAddress listen) {
+    private String config(InetSocketAddress listen, InetSocketAddress http) {
         StringBuilder clients = new StringBuilder();
         for (Member m : data.members()) {
             clients.append("  - asn: ").append(m.asn()).append('\n');
@@ -157,6 +173,7 @@ public final class DemoIxp implements AutoCloseable {
                 asn: %d
                 router_id: 10.0.0.1
                 listen: ["%s:%d"]
+                http: {listen: "%s:%d"}
                 irr: {dumps: [irr.db]}
                 rpki: {vrp_files: [vrps.json]}
                 filters:
@@ -166,6 +183,7 @@ public final class DemoIxp implements AutoCloseable {
                 graceful_shutdown: {enabled: true}
                 clients:
                 %s""".formatted(DemoData.RS_AS, listen.getAddress().getHostAddress(), listen.getPort(),
+                http.getAddress().getHostAddress(), http.getPort(),
                 clients.toString().stripTrailing());
     }
 
@@ -206,6 +224,7 @@ public final class DemoIxp implements AutoCloseable {
 
     @Override
     public void close() {
+        api.close();
         members.close();
         rs.close();
         transport.close();
