@@ -69,6 +69,8 @@ final class RouteServerCommand implements Callable<Integer> {
                 stopped.countDown();
             });
             Runtime.getRuntime().addShutdownHook(hook);
+            // SIGHUP: reload the configuration and its data, hitlessly (the result is logged).
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> Thread.ofVirtual().start(rs::reload));
             rs.start();
             System.out.println("route server AS" + rsConfig.asn() + " listening on " + rs.listening() + " for "
                     + rsConfig.clients().size() + " clients");

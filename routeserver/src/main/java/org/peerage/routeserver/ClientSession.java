@@ -17,7 +17,7 @@ import org.peerage.routeserver.filter.RejectReason;
  */
 final class ClientSession implements Receiver {
     final int index;
-    final ClientConfig config;
+    ClientConfig config;
     final String address;
     PeerSession session;
     ClientPolicy policy;
@@ -30,6 +30,10 @@ final class ClientSession implements Receiver {
     boolean drainScheduled;
     /** Set when max-prefix closes the session with action restart: the session starts again after this. */
     Duration restartAfter;
+    /** A reload changed how the session is made: once the old one is down, one with this configuration starts. */
+    ClientConfig replacement;
+    /** A reload removed the client: the session is stopped and never started again. */
+    boolean removed;
 
     /** Paths held from this client per family (index 0 IPv4, 1 IPv6), and of those the accepted ones. */
     final long[] held = new long[2];

@@ -64,7 +64,8 @@ public final class RouteServer implements AutoCloseable {
     private static final int CHUNK_SLOTS = 16_384;
     private static final int CHUNK_ROUTES = 4_096;
 
-    private final RouteServerConfig config;
+    private volatile RouteServerConfig config;
+    private final Transport transport;
     private final BgpListener listener;
     private final ScheduledExecutorService ribThread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "rib");
@@ -74,10 +75,12 @@ public final class RouteServer implements AutoCloseable {
     private final AttributeTable attributes = new AttributeTable();
     private final Clients clients = new Clients();
     private final LocRib rib = new LocRib(attributes, clients);
-    private final Exporter exporter;
-    private final ImportPolicy importPolicy;
-    private final RibIngest ingest;
-    private final List<ClientSession> sessions = new ArrayList<>();
+    // Replaced by a reload; the RIB thread's.
+    private Exporter exporter;
+    private ImportPolicy importPolicy;
+    private RibIngest ingest;
+    /** Every session ever configured, by client index; a removed one stays (marked) so indices stay valid. */
+    private final List<ClientSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Consumer<String> log;
     private final long started = System.currentTimeMillis();
     private volatile java.time.Instant lastReconfigured = java.time.Instant.now();
@@ -86,38 +89,50 @@ public final class RouteServer implements AutoCloseable {
 
     public RouteServer(RouteServerConfig config, PolicyData data, Transport transport, Consumer<String> log) {
         this.config = config;
+        this.transport = transport;
         this.log = log;
         this.importPolicy = new ImportPolicy(data, config.blackholing());
-        ExportForms forms = new ExportForms(attributes, config.asn(), config.blackholing(),
-                config.informationalCommunities());
-        this.exporter = new Exporter(rib, attributes, clients, forms, config.asn(), config.wellKnownCommunities());
+        this.exporter = exporter(config);
         this.ingest = new RibIngest(rib, attributes, importPolicy);
         this.listener = BgpListener.bind(transport, config.listen());
-        InetSocketAddress listen = config.listen().getFirst();
         for (ClientConfig c : config.clients()) {
-            List<InetAddress> sameAs = config.clients().stream().filter(o -> o.asn() == c.asn())
-                    .flatMap(o -> o.ips().stream()).toList();
-            ClientPolicy policy = ClientPolicy.compile(c, sameAs, data);
-            for (InetAddress ip : c.ips()) {
-                int index = clients.add(c.asn(), 0, ip.getAddress());
-                ClientSession s = new ClientSession(index, c, ip.getHostAddress());
-                s.policy = policy;
-                PeerConfig pc = PeerConfig.of(config.asn(), config.routerId(), c.asn()).withPassive(c.passive())
-                        .withHoldTime(c.holdTime()).withExtendedNextHop(c.extendedNextHop())
-                        .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60), true);
-                if (c.addPath()) {
-                    pc = pc.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, AddPathMode.SEND,
-                            AddressFamily.IPV6_UNICAST, AddPathMode.SEND));
-                }
-                InetAddress local = localFor(ip, listen.getAddress());
-                SessionOptions options = SessionOptions.of(new InetSocketAddress(ip, c.port()), local)
-                        .withMd5(c.password()).withGtsm(c.gtsm());
-                s.session = new PeerSession(transport, pc, options, new Events(s), s.name());
-                sessions.add(s);
-                listener.register(s.session);
-            }
+            ClientPolicy policy = ClientPolicy.compile(c, sameAsAddresses(config, c.asn()), data);
+            for (InetAddress ip : c.ips()) addSession(c, ip, policy);
         }
         ribThread.scheduleWithFixedDelay(guarded(this::sweep), 30, 30, TimeUnit.SECONDS);
+    }
+
+    private Exporter exporter(RouteServerConfig c) {
+        ExportForms forms = new ExportForms(attributes, c.asn(), c.blackholing(), c.informationalCommunities());
+        return new Exporter(rib, attributes, clients, forms, c.asn(), c.wellKnownCommunities());
+    }
+
+    private static List<InetAddress> sameAsAddresses(RouteServerConfig config, long asn) {
+        return config.clients().stream().filter(o -> o.asn() == asn).flatMap(o -> o.ips().stream()).toList();
+    }
+
+    private ClientSession addSession(ClientConfig c, InetAddress ip, ClientPolicy policy) {
+        int index = clients.add(c.asn(), 0, ip.getAddress());
+        ClientSession s = new ClientSession(index, c, ip.getHostAddress());
+        s.policy = policy;
+        s.session = peerSession(s, c, ip);
+        sessions.add(s);
+        listener.register(s.session);
+        return s;
+    }
+
+    private PeerSession peerSession(ClientSession s, ClientConfig c, InetAddress ip) {
+        PeerConfig pc = PeerConfig.of(config.asn(), config.routerId(), c.asn()).withPassive(c.passive())
+                .withHoldTime(c.holdTime()).withExtendedNextHop(c.extendedNextHop())
+                .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60), true);
+        if (c.addPath()) {
+            pc = pc.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, AddPathMode.SEND,
+                    AddressFamily.IPV6_UNICAST, AddPathMode.SEND));
+        }
+        InetAddress local = localFor(ip, config.listen().getFirst().getAddress());
+        SessionOptions options = SessionOptions.of(new InetSocketAddress(ip, c.port()), local)
+                .withMd5(c.password()).withGtsm(c.gtsm());
+        return new PeerSession(transport, pc, options, new Events(s), s.name());
     }
 
     /** The local address for sessions to {@code peer}: the listening one if of the same family, else any. */
@@ -131,7 +146,9 @@ public final class RouteServer implements AutoCloseable {
     }
 
     public void start() {
-        for (ClientSession c : sessions) c.session.start();
+        for (ClientSession c : sessions) {
+            if (!c.removed) c.session.start();
+        }
     }
 
     public RouteServerConfig config() {
@@ -145,7 +162,9 @@ public final class RouteServer implements AutoCloseable {
     /** Sessions by name and state, for status output and tests. */
     public Map<String, SessionState> sessions() {
         Map<String, SessionState> m = new LinkedHashMap<>();
-        for (ClientSession c : sessions) m.put(c.name(), c.session.state());
+        for (ClientSession c : sessions) {
+            if (!c.removed) m.put(c.name(), c.session.state());
+        }
         return m;
     }
 
@@ -161,10 +180,12 @@ public final class RouteServer implements AutoCloseable {
 
     /** RIB size, policy data and reload counters. */
     public RouteServerStats stats() {
-        PolicyData data = importPolicy.data();
-        return onRibThread(() -> new RouteServerStats(rib.prefixes().size(), rib.pathCount(), attributes.size(),
-                data.vrps().size(), data.aspas().size(), data.irr() == null ? 0 : data.irr().routeCount(), reloads,
-                lastReloadSeconds));
+        return onRibThread(() -> {
+            PolicyData data = importPolicy.data();
+            return new RouteServerStats(rib.prefixes().size(), rib.pathCount(), attributes.size(),
+                    data.vrps().size(), data.aspas().size(), data.irr() == null ? 0 : data.irr().routeCount(), reloads,
+                    lastReloadSeconds);
+        });
     }
 
     /** Prefixes and paths held, and distinct attribute sets. */
@@ -212,6 +233,7 @@ public final class RouteServer implements AutoCloseable {
                 RouteView view = RouteView.of(path, path == best, from, attributes, slot, sessions, exporter, ipv6);
                 Map<String, String> receivers = new LinkedHashMap<>();
                 for (ClientSession to : sessions) {
+                    if (to.removed) continue;
                     if (clientAs != 0 && from.config.asn() != clientAs && to.config.asn() != clientAs) continue;
                     if (to == from) continue;
                     receivers.put(to.name(), exportFate(path, view, to, slot, ipv6));
@@ -290,11 +312,11 @@ public final class RouteServer implements AutoCloseable {
 
     /** Whether a session of this id exists. */
     public boolean hasSession(String id) {
-        return sessions.stream().anyMatch(c -> c.id().equals(id));
+        return session(id).isPresent();
     }
 
     private java.util.Optional<ClientSession> session(String id) {
-        return sessions.stream().filter(c -> c.id().equals(id)).findFirst();
+        return sessions.stream().filter(c -> !c.removed && c.id().equals(id)).findFirst();
     }
 
     private RouteEntry entry(int slot, long path) {
@@ -315,7 +337,7 @@ public final class RouteServer implements AutoCloseable {
                 long best = rib.best(slot);
                 if (best >= 0) preferred[Paths.client(best)]++;
             }
-            return sessions.stream().map(c -> ClientView.of(c, preferred[c.index])).toList();
+            return sessions.stream().filter(c -> !c.removed).map(c -> ClientView.of(c, preferred[c.index])).toList();
         });
     }
 
@@ -410,6 +432,10 @@ public final class RouteServer implements AutoCloseable {
         rib.removeAll(c.index, changed::add);
         c.resetCounts();
         propagate(toArray(changed));
+        if (c.replacement != null) {
+            replaceSession(c);
+            return;
+        }
         if (c.restartAfter != null) {
             Duration after = c.restartAfter;
             c.restartAfter = null;
@@ -558,6 +584,236 @@ public final class RouteServer implements AutoCloseable {
         int[] a = slots.stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(a);
         return a;
+    }
+
+    // ---- reload -------------------------------------------------------------------------------------------------
+
+    /**
+     * Reloads the configuration file and the data it names, and applies the differences without resetting any
+     * session whose making did not change: removed clients are closed (Cease / Peer De-configured), new ones start,
+     * clients whose session parameters changed are restarted (Cease / Other Configuration Change); the paths of
+     * clients whose policy or data changed are checked again (RPKI only where VRPs changed), and only the prefixes
+     * whose outcome changed are exported again. A file with errors is refused and the running configuration kept.
+     */
+    public ReloadResult reload() {
+        long t0 = System.nanoTime();
+        RouteServerConfig current = config;
+        if (current.source() == null) return ReloadResult.refused(List.of("the configuration has no file to reload"));
+        RouteServerConfig next;
+        try {
+            next = org.peerage.routeserver.config.ConfigLoader.load(current.source());
+        } catch (org.peerage.routeserver.config.ConfigException e) {
+            return logged(ReloadResult.refused(e.errors()));
+        }
+        List<String> restart = new ArrayList<>();
+        if (next.asn() != current.asn()) restart.add("asn changed: restart the route server to apply it");
+        if (next.routerId() != current.routerId()) restart.add("router_id changed: restart the route server");
+        if (!next.listen().equals(current.listen())) restart.add("listen changed: restart the route server");
+        if (!restart.isEmpty()) return logged(ReloadResult.refused(restart));
+        PolicyData data;
+        try {
+            data = PolicyData.load(next, java.time.Instant.now());
+        } catch (org.peerage.policy.PolicyDataException e) {
+            return logged(ReloadResult.refused(List.of(e.getMessage())));
+        }
+        return logged(onRibThread(() -> applyReload(next, data, t0)));
+    }
+
+    private ReloadResult logged(ReloadResult r) {
+        log.accept(r.summary());
+        return r;
+    }
+
+    private ReloadResult applyReload(RouteServerConfig next, PolicyData data, long t0) {
+        RouteServerConfig current = config;
+        PolicyData old = importPolicy.data();
+        boolean exportChanged = !next.blackholing().equals(current.blackholing())
+                || next.wellKnownCommunities() != current.wellKnownCommunities()
+                || next.informationalCommunities() != current.informationalCommunities()
+                || next.gracefulShutdown().enabled() != current.gracefulShutdown().enabled();
+        java.util.Set<Prefix> vrpChanges = org.peerage.policy.rpki.VrpTable.changedCoverage(old.vrps(), data.vrps());
+        boolean rpkiEverywhere = old.hasVrps() != data.hasVrps();
+        org.peerage.policy.rpki.VrpTable changedCoverage = org.peerage.policy.rpki.VrpTable.of(vrpChanges.stream()
+                .map(p -> new org.peerage.policy.rpki.Vrp(p, p.isIpv6() ? 128 : 32, 0, "", 0)).toList());
+        // Whatever every client's checks read: blackholing, ASPA objects (in the VRP files), PeeringDB records.
+        boolean sharedChanged = !next.blackholing().equals(current.blackholing())
+                || !old.fingerprints().equals(data.fingerprints()) && (aspaInUse(next)
+                || !java.util.Objects.equals(old.fingerprint(current.peeringDb()), data.fingerprint(next.peeringDb())));
+        config = next;
+        importPolicy = new ImportPolicy(data, next.blackholing());
+        ingest = new RibIngest(rib, attributes, importPolicy);
+        if (exportChanged) exporter = exporter(next);
+
+        java.util.Map<String, ClientSession> byKey = new java.util.HashMap<>();
+        for (ClientSession c : sessions) {
+            if (!c.removed) byKey.put(c.config.asn() + "/" + c.address, c);
+        }
+        boolean[] reevaluate = new boolean[sessions.size() + next.clients().stream().mapToInt(c -> c.ips().size())
+                .sum()];
+        int added = 0;
+        int reset = 0;
+        List<ClientSession> fullyDirty = new ArrayList<>();
+        for (ClientConfig c : next.clients()) {
+            ClientPolicy policy = ClientPolicy.compile(c, sameAsAddresses(next, c.asn()), data);
+            for (InetAddress ip : c.ips()) {
+                ClientSession s = byKey.remove(c.asn() + "/" + ip.getHostAddress());
+                if (s == null) {
+                    addSession(c, ip, policy).session.start();
+                    added++;
+                    continue;
+                }
+                boolean policyChanged = !s.policy.sameAs(policy)
+                        || s.config.gracefulShutdown() != c.gracefulShutdown();
+                reevaluate[s.index] = policyChanged || sharedChanged;
+                if (s.config.announceBlackholes() != c.announceBlackholes()) fullyDirty.add(s);
+                s.policy = policy;
+                if (sessionParametersChanged(s.config, c)) {
+                    s.replacement = c;
+                    reset++;
+                    s.session.stop(NotificationMessage.cease(CeaseSubcode.OTHER_CONFIGURATION_CHANGE),
+                            "configuration changed").thenRun(() -> onRib(() -> {
+                                if (s.replacement != null && s.negotiated == null) replaceSession(s);
+                            }));
+                } else {
+                    s.config = c;
+                }
+            }
+        }
+        int removed = 0;
+        for (ClientSession s : byKey.values()) {
+            s.removed = true;
+            removed++;
+            listener.unregister(s.session);
+            s.session.stop(NotificationMessage.cease(CeaseSubcode.PEER_DECONFIGURED), "client removed from the "
+                    + "configuration");
+        }
+        long[] counts = reevaluate(reevaluate, vrpChanges.isEmpty() ? null : changedCoverage, rpkiEverywhere);
+        int[] changed = java.util.Arrays.copyOf(changedSlots, changedSlotCount);
+        changedSlotCount = 0;
+        if (exportChanged) {
+            for (ClientSession c : sessions) {
+                if (c.negotiated != null) c.dirty.addRange(rib.prefixes().slotLimit());
+            }
+        }
+        for (ClientSession c : fullyDirty) {
+            if (c.negotiated != null) c.dirty.addRange(rib.prefixes().slotLimit());
+        }
+        propagate(changed);
+        for (ClientSession c : sessions) {
+            if (c.negotiated != null && !c.dirty.isEmpty()) scheduleDrain(c);
+            checkLimitsAfterReload(c);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        reloads++;
+        lastReloadSeconds = seconds;
+        lastReconfigured = java.time.Instant.now();
+        return new ReloadResult(List.of(), added, removed, reset, counts[0], counts[1],
+                exportChanged ? rib.prefixes().size() : changed.length, exportChanged, seconds);
+    }
+
+    private int[] changedSlots = new int[64];
+    private int changedSlotCount;
+
+    /**
+     * Checks again the paths of the clients marked in {@code clientsToCheck}, and the paths under changed VRPs of
+     * every client. Returns {re-evaluated, changed}; the slots that changed are collected in changedSlots.
+     */
+    private long[] reevaluate(boolean[] clientsToCheck, org.peerage.policy.rpki.VrpTable changedVrps,
+                              boolean rpkiEverywhere) {
+        long evaluated = 0;
+        long changed = 0;
+        java.util.Map<Long, Integer> attributeVerdicts = new java.util.HashMap<>();
+        java.util.Map<Integer, RouteFacts> facts = new java.util.HashMap<>();
+        for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
+            long[] candidates = rib.candidates(slot);
+            if (candidates.length == 0) continue;
+            Prefix p = null;
+            boolean underChangedVrp = false;
+            boolean slotChanged = false;
+            for (long path : candidates.clone()) {
+                int client = Paths.client(path);
+                ClientSession c = sessions.get(client);
+                if (c.removed) continue;
+                boolean wholeClient = clientsToCheck[client] || rpkiEverywhere;
+                if (p == null) {
+                    p = rib.prefixes().prefix(slot);
+                    underChangedVrp = changedVrps != null && !changedVrps.covering(p).isEmpty();
+                }
+                if (!wholeClient && !underChangedVrp) continue;
+                evaluated++;
+                int id = Paths.attributeId(path);
+                RouteFacts f = facts.computeIfAbsent(id, k -> RouteFacts.of(attributes.attributes(k)));
+                long key = (long) client << 32 | (id & 0xFFFF_FFFFL);
+                int attributeVerdict = attributeVerdicts.computeIfAbsent(key, k -> {
+                    RejectReason r = importPolicy.attributeVerdict(c.policy, f, null);
+                    return r == null ? 0 : r.verdict();
+                });
+                int rpki = Paths.tags(path) & 3;
+                int outcome = importPolicy.evaluate(c.policy, f, attributeVerdict == 0 ? null
+                        : RejectReason.ofVerdict(attributeVerdict), p, underChangedVrp || rpkiEverywhere ? -1 : rpki,
+                        null);
+                boolean gshut = c.config.gracefulShutdown() && f.hasCommunity(
+                        org.peerage.bgp.wire.attr.Communities.GRACEFUL_SHUTDOWN);
+                int verdict = outcome & 0xFF;
+                if (verdict == 0 && Paths.verdict(path) == RejectReason.MAX_PREFIX.verdict()) {
+                    verdict = RejectReason.MAX_PREFIX.verdict(); // the limit still holds it back
+                }
+                long now = Paths.of(client, id, verdict, outcome >>> 8, gshut);
+                if (now == path) continue;
+                changed++;
+                slotChanged = true;
+                attributes.retain(id);
+                c.count(-1, p.isIpv6(), Paths.verdict(path));
+                rib.putInSlot(slot, now);
+                c.count(1, p.isIpv6(), verdict);
+            }
+            if (slotChanged) {
+                if (changedSlotCount == changedSlots.length) {
+                    changedSlots = java.util.Arrays.copyOf(changedSlots, changedSlotCount * 2);
+                }
+                changedSlots[changedSlotCount++] = slot;
+            }
+        }
+        return new long[] {evaluated, changed};
+    }
+
+    private static boolean aspaInUse(RouteServerConfig c) {
+        return c.clients().stream().anyMatch(x -> x.filters().enabled() && x.filters().aspa().enabled());
+    }
+
+    private static boolean sessionParametersChanged(ClientConfig a, ClientConfig b) {
+        return a.passive() != b.passive() || a.port() != b.port() || a.holdTime() != b.holdTime()
+                || !java.util.Objects.equals(a.password(), b.password()) || a.gtsm() != b.gtsm()
+                || a.addPath() != b.addPath() || a.extendedNextHop() != b.extendedNextHop();
+    }
+
+    /** Once the old session is down: the client's new configuration, a new session, started. */
+    private void replaceSession(ClientSession s) {
+        ClientConfig c = s.replacement;
+        s.replacement = null;
+        listener.unregister(s.session);
+        s.config = c;
+        InetAddress ip;
+        try {
+            ip = InetAddress.getByName(s.address);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // a literal address: cannot happen
+        }
+        s.session = peerSession(s, c, ip);
+        listener.register(s.session);
+        s.session.start();
+    }
+
+    /** A lowered max-prefix limit applies to routes already held: shutdown and restart close the session. */
+    private void checkLimitsAfterReload(ClientSession c) {
+        if (c.removed || c.negotiated == null || c.tearingDown) return;
+        for (boolean ipv6 : new boolean[] {false, true}) {
+            long limit = ipv6 ? c.policy.maxPrefixIpv6() : c.policy.maxPrefixIpv4();
+            if (limit > 0 && c.accepted[ipv6 ? 1 : 0] > limit) {
+                maxPrefixReached(c, ipv6, limit);
+                return;
+            }
+        }
     }
 
     // ---- shutdown ----------------------------------------------------------------------------------------------

@@ -97,7 +97,14 @@ class RouteServerTest {
                     client("c", 64602, "127.0.7.12", port, new RouteTable())),
                     new EventSink(events, System.nanoTime()), false);
             clients.start();
-            waitFor(() -> clients.received().equals(Map.of("a", 2, "b", 1, "c", 2)));
+            try {
+                waitFor(() -> clients.received().equals(Map.of("a", 2, "b", 1, "c", 2)));
+            } catch (AssertionError e) {
+                synchronized (log) {
+                    throw new AssertionError("clients have " + clients.received() + "; route server: "
+                            + rs.clients() + "; log: " + log + "; events: " + events, e);
+                }
+            }
 
             Map<Route, List<PathAttribute>> c = clients.adjRibIn("c");
             assertThat(path(c, CONTESTED)).as("the shorter path, and no route-server AS in it").isEqualTo("64600");

@@ -78,6 +78,21 @@ public record ClientPolicy(long asn, FilterSettings settings, List<String> irrSo
         return a;
     }
 
+    /** Whether {@code o} would judge every route as this one does (a reload need not re-evaluate the client). */
+    public boolean sameAs(ClientPolicy o) {
+        if (asn != o.asn || !settings.equals(o.settings) || maxPrefixIpv4 != o.maxPrefixIpv4
+                || maxPrefixIpv6 != o.maxPrefixIpv6 || !Arrays.equals(transitFree, o.transitFree)
+                || !Arrays.equals(neverViaRs, o.neverViaRs) || nextHops.size() != o.nextHops.size()) {
+            return false;
+        }
+        for (int i = 0; i < nextHops.size(); i++) {
+            if (!Arrays.equals(nextHops.get(i), o.nextHops.get(i))) return false;
+        }
+        if ((irrOrigins == null) != (o.irrOrigins == null)) return false;
+        return irrOrigins == null || (irrOrigins.sameAs(o.irrOrigins)
+                && irrRoutes.routeObjects().equals(o.irrRoutes.routeObjects()));
+    }
+
     boolean isNextHopAllowed(byte[] nextHop) {
         for (byte[] a : nextHops) {
             if (Arrays.equals(a, nextHop)) return true;

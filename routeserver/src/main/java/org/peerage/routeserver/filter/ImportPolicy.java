@@ -49,6 +49,17 @@ public final class ImportPolicy {
      * tags (RPKI state, blackhole).
      */
     public int evaluate(ClientPolicy c, RouteFacts f, RejectReason attributeVerdict, Prefix p, Evidence ev) {
+        return evaluate(c, f, attributeVerdict, p, -1, ev);
+    }
+
+    /**
+     * As {@link #evaluate(ClientPolicy, RouteFacts, RejectReason, Prefix, Evidence)}, with the RPKI state already
+     * known ({@code knownRpki} &gt; 0, not {@link #RPKI_NOT_CHECKED}: a re-evaluation whose VRPs for this prefix did
+     * not change) so it is not
+     * looked up again.
+     */
+    public int evaluate(ClientPolicy c, RouteFacts f, RejectReason attributeVerdict, Prefix p, int knownRpki,
+                        Evidence ev) {
         FilterSettings s = c.settings();
         boolean blackhole = isBlackhole(f, p);
         int bh = blackhole ? BLACKHOLE_TAG : 0;
@@ -66,7 +77,7 @@ public final class ImportPolicy {
         }
         int rpki = RPKI_NOT_CHECKED;
         if (s.rpki().enabled() && data.hasVrps()) {
-            RovState state = data.vrps().validate(p, f.originAs());
+            RovState state = knownRpki > 0 ? rovState(knownRpki) : data.vrps().validate(p, f.originAs());
             rpki = switch (state) {
                 case VALID -> RPKI_VALID;
                 case NOT_FOUND -> RPKI_NOT_FOUND;
@@ -96,6 +107,14 @@ public final class ImportPolicy {
             note(ev, "irr prefix", Outcome.SKIPPED, c.irrRoutes() == null ? "no IRR data" : "check is off");
         }
         return rpki << 8;
+    }
+
+    private static RovState rovState(int rpki) {
+        return switch (rpki) {
+            case RPKI_VALID -> RovState.VALID;
+            case RPKI_INVALID -> RovState.INVALID;
+            default -> RovState.NOT_FOUND;
+        };
     }
 
     private static int verdict(RejectReason r, int tags) {

@@ -31,6 +31,17 @@ public record IrrOrigins(List<AsSetExpansion> expansions) {
         return List.of();
     }
 
+    /** Same names expanding to the same ASes. */
+    public boolean sameAs(IrrOrigins o) {
+        if (expansions.size() != o.expansions.size()) return false;
+        for (int i = 0; i < expansions.size(); i++) {
+            AsSetExpansion a = expansions.get(i);
+            AsSetExpansion b = o.expansions.get(i);
+            if (!a.root().equals(b.root()) || !java.util.Arrays.equals(a.asns(), b.asns())) return false;
+        }
+        return true;
+    }
+
     public List<String> unresolved() {
         List<String> out = new ArrayList<>();
         for (AsSetExpansion e : expansions) out.addAll(e.unresolved());

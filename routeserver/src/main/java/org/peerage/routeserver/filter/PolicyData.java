@@ -1,6 +1,10 @@
 package org.peerage.routeserver.filter;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +30,25 @@ import org.peerage.routeserver.config.RouteServerConfig;
  * @param peeringDb  null when no PeeringDB file is configured
  */
 public record PolicyData(BogonPrefixes bogonPrefixes, BogonAsns bogonAsns, VrpTable vrps, AspaTable aspas,
-                         boolean hasVrps, IrrDatabase irr, PeeringDbNets peeringDb, List<String> notes) {
+                         boolean hasVrps, IrrDatabase irr, PeeringDbNets peeringDb, List<String> notes,
+                         Map<Path, String> fingerprints) {
 
     public PolicyData {
         notes = List.copyOf(notes);
+        fingerprints = Map.copyOf(fingerprints);
+    }
+
+    /** Size and modification time of a source file as loaded (null for none): tells a reload what changed. */
+    public String fingerprint(Path file) {
+        return file == null ? null : fingerprints.get(file);
+    }
+
+    private static String fingerprintOf(Path file) {
+        try {
+            return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     /** Whether PeeringDB flags {@code asn} info_never_via_route_servers. */
@@ -42,7 +61,7 @@ public record PolicyData(BogonPrefixes bogonPrefixes, BogonAsns bogonAsns, VrpTa
     /** No data beyond the built-in bogon tables. */
     public static PolicyData builtIn() {
         return new PolicyData(BogonPrefixes.defaults(), BogonAsns.defaults(), VrpTable.empty(), AspaTable.empty(),
-                false, null, null, List.of());
+                false, null, null, List.of(), Map.of());
     }
 
     /** Loads every source the configuration names; the errors of all files are reported together. */
@@ -68,7 +87,11 @@ public record PolicyData(BogonPrefixes bogonPrefixes, BogonAsns bogonAsns, VrpTa
             pdb = PeeringDbNets.load(config.peeringDb());
             notes.add(config.peeringDb() + ": " + pdb.size() + " PeeringDB networks");
         }
+        Map<Path, String> fingerprints = new HashMap<>();
+        for (Path f : config.vrpFiles()) fingerprints.put(f, fingerprintOf(f));
+        for (Path f : config.irrDumps()) fingerprints.put(f, fingerprintOf(f));
+        if (config.peeringDb() != null) fingerprints.put(config.peeringDb(), fingerprintOf(config.peeringDb()));
         return new PolicyData(BogonPrefixes.defaults(), BogonAsns.defaults(), VrpTable.of(vrps), AspaTable.of(aspas),
-                !config.vrpFiles().isEmpty(), irr, pdb, notes);
+                !config.vrpFiles().isEmpty(), irr, pdb, notes, fingerprints);
     }
 }

@@ -63,11 +63,15 @@ public final class HttpApi implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         try (x) {
-            if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
-                error(x, 405, "only GET is served");
+            String path = x.getRequestURI().getPath();
+            if (x.getRequestMethod().equals("POST") && path.equals("/api/reload")) {
+                reload(x);
                 return;
             }
-            String path = x.getRequestURI().getPath();
+            if (!x.getRequestMethod().equals("GET") && !x.getRequestMethod().equals("HEAD")) {
+                error(x, 405, "only GET is served (and POST /api/reload)");
+                return;
+            }
             Map<String, String> query = query(x.getRequestURI().getRawQuery());
             String[] p = path.replaceAll("/+$", "").split("/");
             switch (p.length > 1 ? p[1] : "") {
@@ -152,6 +156,27 @@ public final class HttpApi implements AutoCloseable {
         }
         List<Explanation> explanations = rs.explain(prefix, client);
         json(x, 200, g -> ExplainJson.write(g, prefix, explanations));
+    }
+
+    /** POST /api/reload: the same as SIGHUP; answers with what the reload did, or why it was refused (409). */
+    private void reload(HttpExchange x) throws IOException {
+        org.peerage.routeserver.ReloadResult r = rs.reload();
+        json(x, r.applied() ? 200 : 409, g -> {
+            g.writeObjectFieldStart("reload");
+            g.writeBooleanField("applied", r.applied());
+            g.writeArrayFieldStart("errors");
+            for (String e : r.errors()) g.writeString(e);
+            g.writeEndArray();
+            g.writeNumberField("sessions_added", r.added());
+            g.writeNumberField("sessions_removed", r.removed());
+            g.writeNumberField("sessions_reset", r.reset());
+            g.writeNumberField("paths_reevaluated", r.reevaluatedPaths());
+            g.writeNumberField("paths_changed", r.changedPaths());
+            g.writeNumberField("prefixes_reexported", r.changedPrefixes());
+            g.writeNumberField("seconds", r.seconds());
+            g.writeStringField("summary", r.summary());
+            g.writeEndObject();
+        });
     }
 
     private void status(JsonGenerator g) throws IOException {

@@ -97,7 +97,7 @@ class ImportPolicyTest {
         AspaTable aspas = AspaTable.of(List.of(new Aspa(196608, new long[] {64496})));
         PeeringDbNets pdb = PeeringDbNets.of(List.of(new PeeringDbNet(65551, "never", 10, 10, true, null)));
         data = new PolicyData(BogonPrefixes.defaults(), BogonAsns.defaults(), vrps, aspas, true,
-                IrrDatabase.load(List.of(dir.resolve("irr.db"))), pdb, List.of());
+                IrrDatabase.load(List.of(dir.resolve("irr.db"))), pdb, List.of(), java.util.Map.of());
     }
 
     private record Outcome(RejectReason reason, int rpki, boolean blackhole, List<String> evidence) {
