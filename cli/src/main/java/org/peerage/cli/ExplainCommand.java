@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import org.peerage.routeserver.config.ConfigException;
-import org.peerage.routeserver.config.ConfigLoader;
-import org.peerage.routeserver.config.RouteServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,10 +21,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Ask a running route server (its HTTP API) why it accepted or refused each path of PREFIX and "
                 + "why each client was or was not sent it. The API is found with --api, or in --config's http.listen, "
-                + "or at http://127.0.0.1:29184."})
+                + "or at " + RouteServerApi.DEFAULT + "."})
 final class ExplainCommand implements Callable<Integer> {
-    static final String DEFAULT_API = "http://127.0.0.1:29184";
-
     @Parameters(index = "0", paramLabel = "PREFIX")
     String prefix;
 
@@ -46,25 +40,13 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String base = api;
-        if (base == null && config != null) {
-            RouteServerConfig c;
-            try {
-                c = ConfigLoader.load(config);
-            } catch (ConfigException e) {
-                e.errors().forEach(l -> System.err.println("peerage routeserver explain: " + l));
-                return 2;
-            }
-            if (c.http() == null) {
-                System.err.println("peerage routeserver explain: " + config + " has no http.listen: the route server "
-                        + "serves no API to ask");
-                return 2;
-            }
-            InetSocketAddress a = c.http();
-            String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
-            base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
+        String base;
+        try {
+            base = RouteServerApi.base(api, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println("peerage routeserver explain: " + e.getMessage());
+            return 2;
         }
-        if (base == null) base = DEFAULT_API;
         String url = base.replaceAll("/+$", "") + "/api/explain?prefix=" + URLEncoder.encode(prefix,
                 StandardCharsets.UTF_8) + (client == null ? "" : "&client=" + URLEncoder.encode(client,
                 StandardCharsets.UTF_8));

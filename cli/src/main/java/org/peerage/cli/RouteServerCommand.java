@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
                 + "(docs/routeserver-config.md). SIGTERM or SIGINT stop it with a Cease NOTIFICATION to every client.",
                 "Without --config: the demo IXP, a route server with generated member routers in this process "
                         + "(docs/routeserver-demo.md)."},
-        subcommands = {ImportArouteserverCommand.class, ExplainCommand.class})
+        subcommands = {ImportArouteserverCommand.class, ExplainCommand.class, DumpCommand.class})
 final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;

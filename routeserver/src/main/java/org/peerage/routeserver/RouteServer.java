@@ -2,6 +2,7 @@ package org.peerage.routeserver;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.peerage.bgp.transport.PeerSession;
 import org.peerage.bgp.transport.SessionListener;
 import org.peerage.bgp.transport.SessionOptions;
 import org.peerage.bgp.transport.Transport;
+import org.peerage.bgp.mrt.MrtEntry;
 import org.peerage.bgp.wire.AddressFamily;
 import org.peerage.bgp.wire.BgpMessageCodec;
 import org.peerage.bgp.wire.CeaseSubcode;
@@ -100,6 +102,36 @@ public final class RouteServer implements AutoCloseable {
             for (InetAddress ip : c.ips()) addSession(c, ip, policy);
         }
         ribThread.scheduleWithFixedDelay(guarded(this::sweep), 30, 30, TimeUnit.SECONDS);
+        if (config.mrtDumps() != null) {
+            long every = config.mrtDumps().interval().toMillis();
+            dumpThread.scheduleAtFixedRate(() -> periodicDump(config.mrtDumps().directory()), every, every,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Periodic dumps run here: a dump waits for the RIB thread chunk by chunk, so it must not run on it. */
+    private final ScheduledExecutorService dumpThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mrt-dump");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Writes rib.YYYYMMDD.HHMM.gz into {@code dir} (through a temporary file, so readers never see half a dump). */
+    private void periodicDump(Path dir) {
+        String name = "rib." + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + ".gz";
+        Path tmp = dir.resolve("." + name + ".tmp");
+        try {
+            try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(
+                    tmp), 1 << 16)) {
+                dumpMrt(out);
+            }
+            java.nio.file.Files.move(tmp, dir.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            log.accept("MRT RIB dump written: " + dir.resolve(name));
+        } catch (java.io.IOException | RuntimeException e) {
+            log.accept("MRT RIB dump to " + dir + " failed: " + e.getMessage());
+        }
     }
 
     private Exporter exporter(RouteServerConfig c) {
@@ -586,6 +618,64 @@ public final class RouteServer implements AutoCloseable {
         return a;
     }
 
+    // ---- MRT dumps ----------------------------------------------------------------------------------------------
+
+    /**
+     * Writes an MRT TABLE_DUMP_V2 dump of every accepted path (RFC 6396) to {@code out}, chunk by chunk; each chunk is
+     * read on the RIB thread, the writing happens on the caller's.
+     */
+    public void dumpMrt(java.io.OutputStream out) throws java.io.IOException {
+        long now = System.currentTimeMillis() / 1000;
+        int[] peerIndex = new int[sessions.size()];
+        MrtEntry.PeerIndexTable peers = onRibThread(() -> {
+            List<MrtEntry.Peer> list = new ArrayList<>();
+            for (ClientSession c : sessions) {
+                if (c.removed) {
+                    peerIndex[c.index] = -1;
+                    continue;
+                }
+                peerIndex[c.index] = list.size();
+                byte[] address;
+                try {
+                    address = InetAddress.getByName(c.address).getAddress();
+                } catch (java.net.UnknownHostException e) {
+                    throw new IllegalStateException(e);
+                }
+                list.add(new MrtEntry.Peer(c.negotiated == null ? 0 : c.negotiated.peerId(), address, c.asn(), true));
+            }
+            return new MrtEntry.PeerIndexTable(config.routerId(), "peerage route server AS" + config.asn(), list);
+        });
+        RibDump.RibSnapshot view = new RibDump.RibSnapshot() {
+            public Prefix prefix(int slot) {
+                return rib.prefixes().prefix(slot);
+            }
+
+            public long[] candidates(int slot) {
+                return rib.candidates(slot);
+            }
+
+            public List<PathAttribute> attributes(long path) {
+                return attributes.attributes(Paths.attributeId(path));
+            }
+
+            public long since(int client) {
+                return sessions.get(client).stateSinceMillis / 1000;
+            }
+        };
+        long[] sequence = {0};
+        try (org.peerage.bgp.mrt.MrtWriter w = new org.peerage.bgp.mrt.MrtWriter(out)) {
+            w.write(now, peers);
+            int limit = onRibThread(() -> rib.prefixes().slotLimit());
+            for (int from = 0; from < limit; from += RibDump.CHUNK) {
+                int start = from;
+                for (MrtEntry e : onRibThread(() -> RibDump.records(view, start, Math.min(limit, start
+                        + RibDump.CHUNK), peerIndex, sequence))) {
+                    w.write(now, e);
+                }
+            }
+        }
+    }
+
     // ---- reload -------------------------------------------------------------------------------------------------
 
     /**
@@ -852,6 +942,7 @@ public final class RouteServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close();
+        dumpThread.shutdownNow();
         ribThread.shutdownNow();
     }
 

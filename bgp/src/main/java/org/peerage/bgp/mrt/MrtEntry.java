@@ -69,6 +69,20 @@ public sealed interface MrtEntry {
             attributes = List.copyOf(attributes);
             malformations = List.copyOf(malformations);
         }
+
+        /**
+         * An entry for a path held with these attributes: MP_REACH_NLRI is abbreviated to its next hop, as RIB
+         * entries carry it (RFC 6396 §4.3.4).
+         */
+        public static RibEntry of(int peerIndex, long originatedTime, long pathId, List<PathAttribute> held) {
+            List<PathAttribute> out = new java.util.ArrayList<>(held.size());
+            for (PathAttribute a : held) {
+                out.add(a instanceof org.peerage.bgp.wire.attr.MpReachNlri m
+                        ? new org.peerage.bgp.wire.attr.MpReachNlri(m.flags(), m.family(), m.nextHop(), 0, List.of(),
+                        null, true) : a);
+            }
+            return new RibEntry(peerIndex, originatedTime, pathId, out, List.of());
+        }
     }
 
     /**

@@ -109,8 +109,8 @@ public final class Speaker implements AutoCloseable {
                     r.session.loop()).join();
             for (var e : rib.entrySet()) {
                 Route route = e.getKey();
-                var entry = new MrtEntry.RibEntry(index, timestamp, route.hasPathId() ? route.pathId() : -1,
-                        ribAttributes(e.getValue()), List.of());
+                var entry = MrtEntry.RibEntry.of(index, timestamp, route.hasPathId() ? route.pathId() : -1,
+                        e.getValue());
                 (route.hasPathId() ? withPathIds : plain).computeIfAbsent(route.prefix(), k -> new ArrayList<>())
                         .add(entry);
             }
@@ -129,16 +129,6 @@ public final class Speaker implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** RIB entries carry MP_REACH_NLRI abbreviated to its next hop (RFC 6396 §4.3.4). */
-    private static List<PathAttribute> ribAttributes(List<PathAttribute> attrs) {
-        List<PathAttribute> out = new ArrayList<>(attrs.size());
-        for (PathAttribute a : attrs) {
-            out.add(a instanceof MpReachNlri m ? new MpReachNlri(m.flags(), m.family(), m.nextHop(), 0, List.of(), null,
-                    true) : a);
-        }
-        return out;
     }
 
     public List<PeerSession> sessions() {

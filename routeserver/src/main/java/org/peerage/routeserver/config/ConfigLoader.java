@@ -47,7 +47,7 @@ import org.yaml.snakeyaml.nodes.Node;
 public final class ConfigLoader {
     static final Set<String> TOP = Set.of("asn", "router_id", "listen", "filters", "rpki", "irr", "peeringdb",
             "blackhole_filtering", "graceful_shutdown", "rfc1997_wellknown_communities", "informational_communities",
-            "http", "asns", "clients");
+            "http", "mrt_dumps", "asns", "clients");
     private static final Set<String> FILTERS = Set.of("enabled", "reject_policy", "ipv4_pref_len", "ipv6_pref_len",
             "bogons", "global_black_list_pref", "max_as_path_len", "reject_invalid_as_in_as_path", "enforce_first_as",
             "next_hop", "transit_free", "never_via_route_servers", "irrdb", "rpki_bgp_origin_validation", "aspa",
@@ -127,6 +127,18 @@ public final class ConfigLoader {
                 .choice("policy", WellKnownPolicy.PASS, WellKnownPolicy.class);
         Section http = s.section("http", Set.of("listen"));
         InetSocketAddress httpListen = http.has("listen") ? socket(http.node("listen"), http.where("listen")) : null;
+        Section dumps = s.section("mrt_dumps", Set.of("directory", "interval"));
+        RouteServerConfig.MrtDumps mrtDumps = null;
+        if (dumps.has("directory")) {
+            Path directory = base == null ? Path.of(dumps.string("directory", "")) : base.resolve(dumps.string(
+                    "directory", ""));
+            if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+                dumps.error("directory", "not a writable directory: " + directory);
+            }
+            mrtDumps = new RouteServerConfig.MrtDumps(directory, dumps.duration("interval", Duration.ofHours(2)));
+        } else if (dumps.has("interval")) {
+            dumps.error("interval", "needs mrt_dumps.directory");
+        }
         Map<Long, List<String>> asSetsByAs = asLevelAsSets(s);
 
         List<ClientConfig> clients = s.list("clients", List.of(), (n, where) -> client(
@@ -137,7 +149,7 @@ public final class ConfigLoader {
             return null;
         }
         return new RouteServerConfig(source, asn, routerId, listen, global, vrpFiles, irrDumps, peeringDb,
-                blackholing, gshut, wellKnown, s.bool("informational_communities", true), httpListen, clients);
+                blackholing, gshut, wellKnown, s.bool("informational_communities", true), httpListen, mrtDumps, clients);
     }
 
     /** Which data sources are configured: checks that need one default to on only when it is there. */

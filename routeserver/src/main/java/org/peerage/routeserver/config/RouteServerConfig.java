@@ -14,12 +14,13 @@ import java.util.List;
  * @param peeringDb a PeeringDB {@code net} JSON file, or null
  * @param informationalCommunities add RS:1000:x (the RPKI state) to the routes sent to clients
  * @param http      where the HTTP API (looking glass, explain, metrics) listens, or null for none
+ * @param mrtDumps  periodic RIB dumps, or null for none
  */
 public record RouteServerConfig(Path source, long asn, int routerId, List<InetSocketAddress> listen,
                                 FilterSettings filters, List<Path> vrpFiles, List<Path> irrDumps, Path peeringDb,
                                 Blackholing blackholing, GracefulShutdown gracefulShutdown,
                                 WellKnownPolicy wellKnownCommunities, boolean informationalCommunities,
-                                InetSocketAddress http,
+                                InetSocketAddress http, MrtDumps mrtDumps,
                                 List<ClientConfig> clients) {
     public RouteServerConfig {
         listen = List.copyOf(listen);
@@ -52,6 +53,10 @@ public record RouteServerConfig(Path source, long asn, int routerId, List<InetSo
      * sessions close.
      */
     public record GracefulShutdown(boolean enabled, int drainSeconds) {
+    }
+
+    /** Periodic MRT RIB dumps: every {@code interval}, a gzip'd TABLE_DUMP_V2 file in {@code directory}. */
+    public record MrtDumps(Path directory, java.time.Duration interval) {
     }
 
     /** NO_EXPORT and NO_ADVERTISE (RFC 1997): passed through to clients, or acted on by the route server. */

@@ -83,6 +83,7 @@ public final class HttpApi implements AutoCloseable {
                 case "routes" -> routes(x, p, query);
                 case "api" -> {
                     if (p.length == 3 && p[2].equals("explain")) explain(x, query);
+                    else if (p.length == 3 && p[2].equals("mrt")) mrt(x);
                     else error(x, 404, "unknown path " + path);
                 }
                 case "metrics" -> {
@@ -156,6 +157,16 @@ public final class HttpApi implements AutoCloseable {
         }
         List<Explanation> explanations = rs.explain(prefix, client);
         json(x, 200, g -> ExplainJson.write(g, prefix, explanations));
+    }
+
+    /** GET /api/mrt: a TABLE_DUMP_V2 dump of every accepted path, streamed as it is built. */
+    private void mrt(HttpExchange x) throws IOException {
+        x.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        x.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"rib.mrt\"");
+        x.sendResponseHeaders(200, 0);
+        try (OutputStream out = x.getResponseBody()) {
+            rs.dumpMrt(out);
+        }
     }
 
     /** POST /api/reload: the same as SIGHUP; answers with what the reload did, or why it was refused (409). */

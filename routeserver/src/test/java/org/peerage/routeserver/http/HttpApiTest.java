@@ -51,11 +51,13 @@ class HttpApiTest {
         }
         Files.writeString(dir.resolve("vrps.json"), """
                 {"roas": [{"asn": 3333, "prefix": "193.0.0.0/21", "maxLength": 24, "ta": "test"}]}""");
+        Files.createDirectory(dir.resolve("dumps"));
         String yaml = """
                 asn: 64500
                 router_id: 10.0.0.1
                 listen: [127.0.7.1:%PORT%]
                 http: {listen: 127.0.7.1:HTTP}
+                mrt_dumps: {directory: dumps, interval: 1s}
                 rpki: {vrp_files: [vrps.json]}
                 filters: {reject_policy: {policy: tag}}
                 clients:
@@ -142,6 +144,27 @@ class HttpApiTest {
             assertThat(ok.at("/receivers/AS8283 127.0.7.11").asText()).isEqualTo("exported");
             assertThat(get(httpPort, "/api/explain?prefix=nonsense").at("/_status/code").asInt()).isEqualTo(400);
 
+            // An MRT dump on demand, and the periodic ones: bgpdump reads both.
+            Path dump = dir.resolve("rib.mrt");
+            Files.write(dump, http.send(HttpRequest.newBuilder(URI.create("http://127.0.7.1:" + httpPort
+                    + "/api/mrt")).build(), HttpResponse.BodyHandlers.ofByteArray()).body());
+            assertThat(bgpdump(dump)).contains(
+                    "TABLE_DUMP2|", "|B|127.0.7.10|3333|193.0.0.0/21|3333|IGP|127.0.7.10|0|0|3333:7|NAG||",
+                    "|B|127.0.7.10|3333|194.0.4.0/24|3333 196611|IGP|127.0.7.10|0|0||NAG||")
+                    .doesNotContain("10.0.0.0/8");
+            RsHarnessAccess.waitFor("a periodic dump", () -> {
+                try (var files = Files.list(dir.resolve("dumps"))) {
+                    return files.anyMatch(f -> f.getFileName().toString().matches("rib\\.\\d{8}\\.\\d{4}\\.gz"));
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            try (var files = Files.list(dir.resolve("dumps"))) {
+                Path periodic = files.filter(f -> f.getFileName().toString().endsWith(".gz")).findFirst()
+                        .orElseThrow();
+                assertThat(bgpdump(periodic)).contains("193.0.0.0/21");
+            }
+
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.7.1:" + httpPort
                     + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains(
@@ -152,6 +175,19 @@ class HttpApiTest {
                             + "\"AS3333_127_0_7_10\",status=\"accepted\"} 2",
                     "peerage_rs_rpki_vrps 1", "peerage_rs_rib_paths 3", "jvm_memory_used_bytes");
         }
+    }
+
+    /** bgpdump -m's lines for a dump (the oracle for MRT files in this project). */
+    private static String bgpdump(Path file) throws Exception {
+        Path bgpdump = Path.of("/usr/bin/bgpdump");
+        if (!Files.isExecutable(bgpdump)) {
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError("bgpdump is not installed");
+            org.junit.jupiter.api.Assumptions.abort("bgpdump is not installed");
+        }
+        Process p = new ProcessBuilder(bgpdump.toString(), "-m", file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     private static void assertApiHeader(JsonNode n) {
