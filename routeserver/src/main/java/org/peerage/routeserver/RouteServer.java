@@ -262,6 +262,12 @@ public final class RouteServer implements AutoCloseable {
                 importPolicy.evaluate(from.policy, facts, attributeVerdict, prefix,
                         (check, outcome, detail) -> prefixChecks.add(new Explanation.Check(check, outcome, detail)));
                 List<Explanation.Check> checks = inCheckOrder(prefixChecks, attributeChecks);
+                if (Paths.verdict(path) == RejectReason.MAX_PREFIX.verdict()) {
+                    long limit = ipv6 ? from.policy.maxPrefixIpv6() : from.policy.maxPrefixIpv4();
+                    checks.add(new Explanation.Check("max-prefix", org.peerage.routeserver.filter.Evidence.Outcome
+                            .FAILED, "it came after " + limit + " accepted " + (ipv6 ? "IPv6" : "IPv4") + " routes, the "
+                            + "limit (" + from.policy.maxPrefixSource() + "), with action block"));
+                }
                 RouteView view = RouteView.of(path, path == best, from, attributes, slot, sessions, exporter, ipv6);
                 Map<String, String> receivers = new LinkedHashMap<>();
                 for (ClientSession to : sessions) {

@@ -227,7 +227,7 @@ class RouteServerPolicyTest {
             big.put(Prefix.parse((60 + (i >> 16)) + "." + (i >> 8 & 0xFF) + "." + (i & 0xFF) + ".0/24"), attrs);
         }
         try (RsHarness h = new RsHarness(dir, config("", "", ""));
-             StalledClient stalled = new StalledClient("127.0.7.12", RsHarness.RS_ADDRESS, h.port, 20940)) {
+             RawBgpClient stalled = new RawBgpClient("127.0.7.12", RsHarness.RS_ADDRESS, h.port, 20940)) {
             Speaker s = h.start(
                     h.client("a", 3333, "127.0.7.10", big),
                     h.client("b", 8283, "127.0.7.11", new RouteTable()));

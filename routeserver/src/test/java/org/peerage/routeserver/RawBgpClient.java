@@ -15,17 +15,18 @@ import org.peerage.bgp.wire.KeepaliveMessage;
 import org.peerage.bgp.wire.UpdateMessage;
 
 /**
- * A BGP client on a plain socket that opens the session and then stops reading (keeping it alive with
- * KEEPALIVEs from another thread): the route server's TCP window to it fills up. {@link #readAll} resumes.
+ * A BGP client on a plain socket: it opens the session, sends the UPDATEs a test builds exactly as built (no AS of
+ * its own prepended), and reads nothing until asked (KEEPALIVEs keep it alive from another thread), so the route
+ * server's TCP window to it fills up; {@link #readAll} reads.
  */
-final class StalledClient implements AutoCloseable {
+final class RawBgpClient implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final Thread keepalive;
     private volatile boolean open = true;
 
-    StalledClient(String local, String rs, int port, long asn) throws IOException {
+    RawBgpClient(String local, String rs, int port, long asn) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
@@ -49,7 +50,8 @@ final class StalledClient implements AutoCloseable {
         });
     }
 
-    private synchronized void send(KeepaliveMessage m) throws IOException {
+    /** Sends a message as it is (4-octet AS encoding). */
+    synchronized void send(org.peerage.bgp.wire.BgpMessage m) throws IOException {
         out.write(BgpMessageCodec.encode(m, CodecContext.DEFAULT));
         out.flush();
     }
