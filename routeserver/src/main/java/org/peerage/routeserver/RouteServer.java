@@ -35,9 +35,6 @@ import org.peerage.bgp.wire.RouteRefreshMessage;
 import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.open.AddPathMode;
-import org.peerage.rib.AttributeTable;
-import org.peerage.rib.Clients;
-import org.peerage.rib.LocRib;
 import org.peerage.rib.Paths;
 import org.peerage.routeserver.config.ClientConfig;
 import org.peerage.routeserver.config.FilterSettings.MaxPrefixAction;
@@ -48,15 +45,13 @@ import org.peerage.routeserver.export.ExportForms;
 import org.peerage.routeserver.export.Exporter;
 import org.peerage.bgp.wire.attr.PathAttribute;
 import org.peerage.routeserver.filter.ClientPolicy;
-import org.peerage.routeserver.filter.RejectReason;
-import org.peerage.routeserver.filter.RouteFacts;
 import org.peerage.routeserver.filter.ImportPolicy;
 import org.peerage.routeserver.filter.PolicyData;
 
 /**
  * The IXP route server (RFC 7947): every client's routes go through import policy into one RIB that keeps every
  * path, accepted or not; each client is sent, per prefix, the best accepted path it is allowed to have (path hiding
- * solved per receiver), transparently. The RIB has one thread of its own; sessions hand it their UPDATEs on their
+ * solved per receiver), transparently. The RIB has one thread of its own; ctx.sessions hand it their UPDATEs on their
  * network threads. Receivers that keep up are sent each change at once, encoded once for all who get the same
  * bytes; a receiver whose output queue is full is only marked with the prefixes it still needs and catches up, in
  * bounded chunks, when it drains — so a slow client never holds up the others and never grows an unbounded queue.
@@ -66,7 +61,8 @@ public final class RouteServer implements AutoCloseable {
     private static final int CHUNK_SLOTS = 16_384;
     private static final int CHUNK_ROUTES = 4_096;
 
-    private volatile RouteServerConfig config;
+    private final RibContext ctx;
+    private final LookingGlass lookingGlass;
     private final Transport transport;
     private final BgpListener listener;
     private final ScheduledExecutorService ribThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,15 +70,7 @@ public final class RouteServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final AttributeTable attributes = new AttributeTable();
-    private final Clients clients = new Clients();
-    private final LocRib rib = new LocRib(attributes, clients);
-    // Replaced by a reload; the RIB thread's.
-    private Exporter exporter;
-    private ImportPolicy importPolicy;
-    private RibIngest ingest;
-    /** Every session ever configured, by client index; a removed one stays (marked) so indices stay valid. */
-    private final List<ClientSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private RibIngest ingest; // replaced by a reload; the RIB thread's
     private final Consumer<String> log;
     private final long started = System.currentTimeMillis();
     private volatile java.time.Instant lastReconfigured = java.time.Instant.now();
@@ -90,21 +78,22 @@ public final class RouteServer implements AutoCloseable {
     private volatile double lastReloadSeconds;
 
     public RouteServer(RouteServerConfig config, PolicyData data, Transport transport, Consumer<String> log) {
-        this.config = config;
+        this.ctx = new RibContext(config);
+        this.lookingGlass = new LookingGlass(ctx);
         this.transport = transport;
         this.log = log;
-        this.importPolicy = new ImportPolicy(data, config.blackholing());
-        this.exporter = exporter(config);
-        this.ingest = new RibIngest(rib, attributes, importPolicy);
-        this.listener = BgpListener.bind(transport, config.listen());
-        for (ClientConfig c : config.clients()) {
+        ctx.importPolicy = new ImportPolicy(data, ctx.config.blackholing());
+        ctx.exporter = exporter(config);
+        this.ingest = new RibIngest(ctx.rib, ctx.attributes, ctx.importPolicy);
+        this.listener = BgpListener.bind(transport, ctx.config.listen());
+        for (ClientConfig c : ctx.config.clients()) {
             ClientPolicy policy = ClientPolicy.compile(c, sameAsAddresses(config, c.asn()), data);
             for (InetAddress ip : c.ips()) addSession(c, ip, policy);
         }
         ribThread.scheduleWithFixedDelay(guarded(this::sweep), 30, 30, TimeUnit.SECONDS);
-        if (config.mrtDumps() != null) {
-            long every = config.mrtDumps().interval().toMillis();
-            dumpThread.scheduleAtFixedRate(() -> periodicDump(config.mrtDumps().directory()), every, every,
+        if (ctx.config.mrtDumps() != null) {
+            long every = ctx.config.mrtDumps().interval().toMillis();
+            dumpThread.scheduleAtFixedRate(() -> periodicDump(ctx.config.mrtDumps().directory()), every, every,
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -116,9 +105,9 @@ public final class RouteServer implements AutoCloseable {
         return t;
     });
 
-    /** Writes rib.YYYYMMDD.HHMM.gz into {@code dir} (through a temporary file, so readers never see half a dump). */
+    /** Writes ctx.rib.YYYYMMDD.HHMM.gz into {@code dir} (through a temporary file, so readers never see half a dump). */
     private void periodicDump(Path dir) {
-        String name = "rib." + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")
+        String name = "ctx.rib." + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + ".gz";
         Path tmp = dir.resolve("." + name + ".tmp");
         try {
@@ -135,8 +124,8 @@ public final class RouteServer implements AutoCloseable {
     }
 
     private Exporter exporter(RouteServerConfig c) {
-        ExportForms forms = new ExportForms(attributes, c.asn(), c.blackholing(), c.informationalCommunities());
-        return new Exporter(rib, attributes, clients, forms, c.asn(), c.wellKnownCommunities());
+        ExportForms forms = new ExportForms(ctx.attributes, c.asn(), c.blackholing(), c.informationalCommunities());
+        return new Exporter(ctx.rib, ctx.attributes, ctx.clients, forms, c.asn(), c.wellKnownCommunities());
     }
 
     private static List<InetAddress> sameAsAddresses(RouteServerConfig config, long asn) {
@@ -144,32 +133,32 @@ public final class RouteServer implements AutoCloseable {
     }
 
     private ClientSession addSession(ClientConfig c, InetAddress ip, ClientPolicy policy) {
-        int index = clients.add(c.asn(), 0, ip.getAddress());
+        int index = ctx.clients.add(c.asn(), 0, ip.getAddress());
         ClientSession s = new ClientSession(index, c, ip.getHostAddress());
         s.policy = policy;
         s.session = peerSession(s, c, ip);
-        sessions.add(s);
+        ctx.sessions.add(s);
         listener.register(s.session);
         return s;
     }
 
     private PeerSession peerSession(ClientSession s, ClientConfig c, InetAddress ip) {
-        PeerConfig pc = PeerConfig.of(config.asn(), config.routerId(), c.asn()).withPassive(c.passive())
+        PeerConfig pc = PeerConfig.of(ctx.config.asn(), ctx.config.routerId(), c.asn()).withPassive(c.passive())
                 .withHoldTime(c.holdTime()).withExtendedNextHop(c.extendedNextHop())
                 .withTimers(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(60), true);
         if (c.addPath()) {
             pc = pc.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, AddPathMode.SEND,
                     AddressFamily.IPV6_UNICAST, AddPathMode.SEND));
         }
-        InetAddress local = localFor(ip, config.listen().getFirst().getAddress());
+        InetAddress local = localFor(ip, ctx.config.listen().getFirst().getAddress());
         SessionOptions options = SessionOptions.of(new InetSocketAddress(ip, c.port()), local)
                 .withMd5(c.password()).withGtsm(c.gtsm());
         return new PeerSession(transport, pc, options, new Events(s), s.name());
     }
 
-    /** The local address for sessions to {@code peer}: the listening one if of the same family, else any. */
+    /** The local address for ctx.sessions to {@code peer}: the listening one if of the same family, else any. */
     private InetAddress localFor(InetAddress peer, InetAddress listen) {
-        for (InetSocketAddress l : config.listen()) {
+        for (InetSocketAddress l : ctx.config.listen()) {
             if (l.getAddress().getAddress().length == peer.getAddress().length && !l.getAddress().isAnyLocalAddress()) {
                 return l.getAddress();
             }
@@ -178,13 +167,13 @@ public final class RouteServer implements AutoCloseable {
     }
 
     public void start() {
-        for (ClientSession c : sessions) {
+        for (ClientSession c : ctx.sessions) {
             if (!c.removed) c.session.start();
         }
     }
 
     public RouteServerConfig config() {
-        return config;
+        return ctx.config;
     }
 
     public List<InetSocketAddress> listening() {
@@ -194,7 +183,7 @@ public final class RouteServer implements AutoCloseable {
     /** Sessions by name and state, for status output and tests. */
     public Map<String, SessionState> sessions() {
         Map<String, SessionState> m = new LinkedHashMap<>();
-        for (ClientSession c : sessions) {
+        for (ClientSession c : ctx.sessions) {
             if (!c.removed) m.put(c.name(), c.session.state());
         }
         return m;
@@ -213,8 +202,8 @@ public final class RouteServer implements AutoCloseable {
     /** RIB size, policy data and reload counters. */
     public RouteServerStats stats() {
         return onRibThread(() -> {
-            PolicyData data = importPolicy.data();
-            return new RouteServerStats(rib.prefixes().size(), rib.pathCount(), attributes.size(),
+            PolicyData data = ctx.importPolicy.data();
+            return new RouteServerStats(ctx.rib.prefixes().size(), ctx.rib.pathCount(), ctx.attributes.size(),
                     data.vrps().size(), data.aspas().size(), data.irr() == null ? 0 : data.irr().routeCount(), reloads,
                     lastReloadSeconds);
         });
@@ -222,22 +211,12 @@ public final class RouteServer implements AutoCloseable {
 
     /** Prefixes and paths held, and distinct attribute sets. */
     public long[] counts() {
-        return onRibThread(() -> new long[] {rib.prefixes().size(), rib.pathCount(), attributes.size()});
+        return onRibThread(() -> new long[] {ctx.rib.prefixes().size(), ctx.rib.pathCount(), ctx.attributes.size()});
     }
 
     /** What the route server holds for a prefix, path by path, and who each path is exported to. */
     public List<RouteView> routes(Prefix prefix) {
-        return onRibThread(() -> {
-            int slot = rib.prefixes().get(prefix);
-            List<RouteView> out = new ArrayList<>();
-            if (slot < 0) return out;
-            long best = rib.best(slot);
-            for (long path : rib.candidates(slot)) {
-                out.add(RouteView.of(path, path == best, sessions.get(Paths.client(path)), attributes, slot,
-                        sessions, exporter, prefix.isIpv6()));
-            }
-            return out;
-        });
+        return onRibThread(() -> lookingGlass.routes(prefix));
     }
 
     /**
@@ -245,138 +224,22 @@ public final class RouteServer implements AutoCloseable {
      * it was exported and why not (optionally only the paths from, and the receivers of, one client AS: 0 for all).
      */
     public List<Explanation> explain(Prefix prefix, long clientAs) {
-        return onRibThread(() -> {
-            int slot = rib.prefixes().get(prefix);
-            List<Explanation> out = new ArrayList<>();
-            if (slot < 0) return out;
-            boolean ipv6 = prefix.isIpv6();
-            long best = rib.best(slot);
-            for (long path : rib.candidates(slot)) {
-                ClientSession from = sessions.get(Paths.client(path));
-                List<PathAttribute> attrs = attributes.attributes(Paths.attributeId(path));
-                List<Explanation.Check> attributeChecks = new ArrayList<>();
-                List<Explanation.Check> prefixChecks = new ArrayList<>();
-                RouteFacts facts = RouteFacts.of(attrs);
-                RejectReason attributeVerdict = importPolicy.attributeVerdict(from.policy, facts,
-                        (check, outcome, detail) -> attributeChecks.add(new Explanation.Check(check, outcome, detail)));
-                importPolicy.evaluate(from.policy, facts, attributeVerdict, prefix,
-                        (check, outcome, detail) -> prefixChecks.add(new Explanation.Check(check, outcome, detail)));
-                List<Explanation.Check> checks = inCheckOrder(prefixChecks, attributeChecks);
-                if (Paths.verdict(path) == RejectReason.MAX_PREFIX.verdict()) {
-                    long limit = ipv6 ? from.policy.maxPrefixIpv6() : from.policy.maxPrefixIpv4();
-                    checks.add(new Explanation.Check("max-prefix", org.peerage.routeserver.filter.Evidence.Outcome
-                            .FAILED, "it came after " + limit + " accepted " + (ipv6 ? "IPv6" : "IPv4") + " routes, the "
-                            + "limit (" + from.policy.maxPrefixSource() + "), with action block"));
-                }
-                RouteView view = RouteView.of(path, path == best, from, attributes, slot, sessions, exporter, ipv6);
-                Map<String, String> receivers = new LinkedHashMap<>();
-                for (ClientSession to : sessions) {
-                    if (to.removed) continue;
-                    if (clientAs != 0 && from.config.asn() != clientAs && to.config.asn() != clientAs) continue;
-                    if (to == from) continue;
-                    receivers.put(to.name(), exportFate(path, view, to, slot, ipv6));
-                }
-                out.add(new Explanation(view, checks, receivers));
-            }
-            return out;
-        });
-    }
-
-    /** The checks in the order they run: the prefix's own first, then the attribute set's, then the rest. */
-    private static List<Explanation.Check> inCheckOrder(List<Explanation.Check> prefixChecks,
-                                                        List<Explanation.Check> attributeChecks) {
-        java.util.Set<String> first = java.util.Set.of("filters", "prefix length", "bogon prefix", "block list");
-        List<Explanation.Check> out = new ArrayList<>();
-        prefixChecks.stream().filter(c -> first.contains(c.name())).forEach(out::add);
-        out.addAll(attributeChecks);
-        prefixChecks.stream().filter(c -> !first.contains(c.name())).forEach(out::add);
-        return out;
-    }
-
-    private String exportFate(long path, RouteView view, ClientSession to, int slot, boolean ipv6) {
-        if (to.negotiated == null) return "session not established";
-        if (!to.receives(ipv6)) return "the session does not carry " + (ipv6 ? "IPv6" : "IPv4");
-        if (view.rejected() != null) return "not exported: refused by import policy (" + view.rejected().label()
-                + ")";
-        String refusal = exporter.refusal(path, to, ipv6);
-        if (refusal != null) return "not exported: " + refusal;
-        if (view.exportedTo().contains(to.name())) return "exported";
-        long sent = rib.bestAllowed(slot, p -> exporter.allowed(p, to, ipv6));
-        return sent < 0 ? "not exported yet (pending)" : "not exported: it gets the better path from "
-                + sessions.get(Paths.client(sent)).name();
+        return onRibThread(() -> lookingGlass.explain(prefix, clientAs));
     }
 
     /** The paths a looking-glass query asks for, in prefix-slot order. */
     public List<RouteEntry> query(RouteQuery q) {
-        return onRibThread(() -> {
-            List<RouteEntry> out = new ArrayList<>();
-            switch (q) {
-                case RouteQuery.OfPrefix p -> {
-                    int slot = rib.prefixes().get(p.prefix());
-                    if (slot >= 0) for (long path : rib.candidates(slot)) out.add(entry(slot, path));
-                }
-                case RouteQuery.Table t -> {
-                    for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-                        for (long path : rib.candidates(slot)) {
-                            if (Paths.isAccepted(path) != t.filtered()) out.add(entry(slot, path));
-                        }
-                    }
-                }
-                case RouteQuery.Accepted a -> session(a.sessionId()).ifPresent(c -> rib.forEachPathOf(c.index,
-                        (slot, path) -> {
-                            if (Paths.isAccepted(path)) out.add(entry(slot, path));
-                        }));
-                case RouteQuery.Filtered f -> session(f.sessionId()).ifPresent(c -> rib.forEachPathOf(c.index,
-                        (slot, path) -> {
-                            if (!Paths.isAccepted(path)) out.add(entry(slot, path));
-                        }));
-                case RouteQuery.NotExported n -> session(n.sessionId()).ifPresent(to -> {
-                    for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-                        Prefix p = rib.prefixes().prefix(slot);
-                        if (p == null || !to.receives(p.isIpv6())) continue;
-                        for (long path : rib.candidates(slot)) {
-                            if (!Paths.isAccepted(path)) break;
-                            if (Paths.client(path) != to.index && sessions.get(Paths.client(path)).asn() != to.asn()
-                                    && !exporter.allowed(path, to, p.isIpv6())) {
-                                out.add(entry(slot, path));
-                            }
-                        }
-                    }
-                });
-            }
-            return out;
-        });
+        return onRibThread(() -> lookingGlass.query(q));
     }
 
     /** Whether a session of this id exists. */
     public boolean hasSession(String id) {
-        return session(id).isPresent();
-    }
-
-    private java.util.Optional<ClientSession> session(String id) {
-        return sessions.stream().filter(c -> !c.removed && c.id().equals(id)).findFirst();
-    }
-
-    private RouteEntry entry(int slot, long path) {
-        ClientSession from = sessions.get(Paths.client(path));
-        int tags = Paths.tags(path);
-        int verdict = Paths.verdict(path);
-        return new RouteEntry(rib.prefixes().prefix(slot), from.id(), from.asn(), from.address,
-                attributes.attributes(Paths.attributeId(path)), verdict == 0 ? null : RejectReason.ofVerdict(verdict),
-                RouteView.rpkiLabel(tags), (tags & ImportPolicy.BLACKHOLE_TAG) != 0, path == rib.best(slot),
-                from.stateSinceMillis);
+        return lookingGlass.hasSession(id);
     }
 
     /** Per client session: counts of routes held, accepted and filtered by reason. */
     public List<ClientView> clients() {
-        return onRibThread(() -> {
-            long[] preferred = new long[sessions.size()];
-            for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-                long best = rib.best(slot);
-                if (best >= 0) preferred[Paths.client(best)]++;
-            }
-            return sessions.stream().filter(c -> !c.removed).map(c -> ClientView.of(c, preferred[c.index])).toList();
-        });
+        return onRibThread(lookingGlass::clients);
     }
 
     // ---- session events, handed to the RIB thread -------------------------------------------------------------
@@ -416,7 +279,7 @@ public final class RouteServer implements AutoCloseable {
         public void refresh(PeerSession s, RouteRefreshMessage request) {
             onRib(() -> {
                 c.out.clear();
-                c.dirty.addRange(rib.prefixes().slotLimit());
+                c.dirty.addRange(ctx.rib.prefixes().slotLimit());
                 drain(c);
             });
         }
@@ -453,10 +316,10 @@ public final class RouteServer implements AutoCloseable {
     private void sessionUp(ClientSession c, Negotiated n) {
         c.negotiated = n;
         c.tearingDown = false;
-        clients.setRouterId(c.index, n.peerId());
+        ctx.clients.setRouterId(c.index, n.peerId());
         c.out.clear();
         c.dirty.clear();
-        c.dirty.addRange(rib.prefixes().slotLimit());
+        c.dirty.addRange(ctx.rib.prefixes().slotLimit());
         c.eorPending = true;
         drain(c);
     }
@@ -467,7 +330,7 @@ public final class RouteServer implements AutoCloseable {
         c.dirty.clear();
         c.eorPending = false;
         List<Integer> changed = new ArrayList<>();
-        rib.removeAll(c.index, changed::add);
+        ctx.rib.removeAll(c.index, changed::add);
         c.resetCounts();
         propagate(toArray(changed));
         if (c.replacement != null) {
@@ -536,7 +399,7 @@ public final class RouteServer implements AutoCloseable {
     private void propagate(int[] changed) {
         if (changed.length == 0) return;
         Encoder shared = new Encoder();
-        for (ClientSession to : sessions) {
+        for (ClientSession to : ctx.sessions) {
             if (to.negotiated == null) continue;
             if (!to.dirty.isEmpty() || to.eorPending || !to.session.writable()) {
                 to.dirty.addAll(changed);
@@ -545,8 +408,8 @@ public final class RouteServer implements AutoCloseable {
             }
             Changes ch = new Changes();
             for (int slot : changed) {
-                Prefix p = rib.prefixes().prefix(slot);
-                if (p != null) exporter.diff(slot, p, to, ch);
+                Prefix p = ctx.rib.prefixes().prefix(slot);
+                if (p != null) ctx.exporter.diff(slot, p, to, ch);
             }
             send(to, ch, shared);
         }
@@ -568,8 +431,8 @@ public final class RouteServer implements AutoCloseable {
             int slot = c.dirty.poll();
             if (slot < 0) break;
             looked++;
-            Prefix p = rib.prefixes().prefix(slot);
-            if (p != null) exporter.diff(slot, p, c, ch);
+            Prefix p = ctx.rib.prefixes().prefix(slot);
+            if (p != null) ctx.exporter.diff(slot, p, c, ch);
         }
         send(c, ch, new Encoder());
         if (!c.dirty.isEmpty()) {
@@ -605,16 +468,16 @@ public final class RouteServer implements AutoCloseable {
      * (until then a slot keeps its prefix, so a late withdrawal can still name it).
      */
     private void sweep() {
-        for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-            if (rib.candidates(slot).length != 0 || rib.prefixes().prefix(slot) == null) continue;
+        for (int slot = 0; slot < ctx.rib.prefixes().slotLimit(); slot++) {
+            if (ctx.rib.candidates(slot).length != 0 || ctx.rib.prefixes().prefix(slot) == null) continue;
             boolean referenced = false;
-            for (ClientSession c : sessions) {
+            for (ClientSession c : ctx.sessions) {
                 if (c.out.sent(slot) != 0 || c.out.paths(slot).length != 0 || c.dirty.contains(slot)) {
                     referenced = true;
                     break;
                 }
             }
-            if (!referenced) rib.forgetIfEmpty(slot);
+            if (!referenced) ctx.rib.forgetIfEmpty(slot);
         }
     }
 
@@ -632,10 +495,10 @@ public final class RouteServer implements AutoCloseable {
      */
     public void dumpMrt(java.io.OutputStream out) throws java.io.IOException {
         long now = System.currentTimeMillis() / 1000;
-        int[] peerIndex = new int[sessions.size()];
+        int[] peerIndex = new int[ctx.sessions.size()];
         MrtEntry.PeerIndexTable peers = onRibThread(() -> {
             List<MrtEntry.Peer> list = new ArrayList<>();
-            for (ClientSession c : sessions) {
+            for (ClientSession c : ctx.sessions) {
                 if (c.removed) {
                     peerIndex[c.index] = -1;
                     continue;
@@ -649,29 +512,29 @@ public final class RouteServer implements AutoCloseable {
                 }
                 list.add(new MrtEntry.Peer(c.negotiated == null ? 0 : c.negotiated.peerId(), address, c.asn(), true));
             }
-            return new MrtEntry.PeerIndexTable(config.routerId(), "peerage route server AS" + config.asn(), list);
+            return new MrtEntry.PeerIndexTable(ctx.config.routerId(), "peerage route server AS" + ctx.config.asn(), list);
         });
         RibDump.RibSnapshot view = new RibDump.RibSnapshot() {
             public Prefix prefix(int slot) {
-                return rib.prefixes().prefix(slot);
+                return ctx.rib.prefixes().prefix(slot);
             }
 
             public long[] candidates(int slot) {
-                return rib.candidates(slot);
+                return ctx.rib.candidates(slot);
             }
 
             public List<PathAttribute> attributes(long path) {
-                return attributes.attributes(Paths.attributeId(path));
+                return ctx.attributes.attributes(Paths.attributeId(path));
             }
 
             public long since(int client) {
-                return sessions.get(client).stateSinceMillis / 1000;
+                return ctx.sessions.get(client).stateSinceMillis / 1000;
             }
         };
         long[] sequence = {0};
         try (org.peerage.bgp.mrt.MrtWriter w = new org.peerage.bgp.mrt.MrtWriter(out)) {
             w.write(now, peers);
-            int limit = onRibThread(() -> rib.prefixes().slotLimit());
+            int limit = onRibThread(() -> ctx.rib.prefixes().slotLimit());
             for (int from = 0; from < limit; from += RibDump.CHUNK) {
                 int start = from;
                 for (MrtEntry e : onRibThread(() -> RibDump.records(view, start, Math.min(limit, start
@@ -686,14 +549,14 @@ public final class RouteServer implements AutoCloseable {
 
     /**
      * Reloads the configuration file and the data it names, and applies the differences without resetting any
-     * session whose making did not change: removed clients are closed (Cease / Peer De-configured), new ones start,
-     * clients whose session parameters changed are restarted (Cease / Other Configuration Change); the paths of
-     * clients whose policy or data changed are checked again (RPKI only where VRPs changed), and only the prefixes
+     * session whose making did not change: removed ctx.clients are closed (Cease / Peer De-configured), new ones start,
+     * ctx.clients whose session parameters changed are restarted (Cease / Other Configuration Change); the paths of
+     * ctx.clients whose policy or data changed are checked again (RPKI only where VRPs changed), and only the prefixes
      * whose outcome changed are exported again. A file with errors is refused and the running configuration kept.
      */
     public ReloadResult reload() {
         long t0 = System.nanoTime();
-        RouteServerConfig current = config;
+        RouteServerConfig current = ctx.config;
         if (current.source() == null) return ReloadResult.refused(List.of("the configuration has no file to reload"));
         RouteServerConfig next;
         try {
@@ -721,8 +584,8 @@ public final class RouteServer implements AutoCloseable {
     }
 
     private ReloadResult applyReload(RouteServerConfig next, PolicyData data, long t0) {
-        RouteServerConfig current = config;
-        PolicyData old = importPolicy.data();
+        RouteServerConfig current = ctx.config;
+        PolicyData old = ctx.importPolicy.data();
         boolean exportChanged = !next.blackholing().equals(current.blackholing())
                 || next.wellKnownCommunities() != current.wellKnownCommunities()
                 || next.informationalCommunities() != current.informationalCommunities()
@@ -735,16 +598,16 @@ public final class RouteServer implements AutoCloseable {
         boolean sharedChanged = !next.blackholing().equals(current.blackholing())
                 || !old.fingerprints().equals(data.fingerprints()) && (aspaInUse(next)
                 || !java.util.Objects.equals(old.fingerprint(current.peeringDb()), data.fingerprint(next.peeringDb())));
-        config = next;
-        importPolicy = new ImportPolicy(data, next.blackholing());
-        ingest = new RibIngest(rib, attributes, importPolicy);
-        if (exportChanged) exporter = exporter(next);
+        ctx.config = next;
+        ctx.importPolicy = new ImportPolicy(data, next.blackholing());
+        ingest = new RibIngest(ctx.rib, ctx.attributes, ctx.importPolicy);
+        if (exportChanged) ctx.exporter = exporter(next);
 
         java.util.Map<String, ClientSession> byKey = new java.util.HashMap<>();
-        for (ClientSession c : sessions) {
+        for (ClientSession c : ctx.sessions) {
             if (!c.removed) byKey.put(c.config.asn() + "/" + c.address, c);
         }
-        boolean[] reevaluate = new boolean[sessions.size() + next.clients().stream().mapToInt(c -> c.ips().size())
+        boolean[] reevaluate = new boolean[ctx.sessions.size() + next.clients().stream().mapToInt(c -> c.ips().size())
                 .sum()];
         int added = 0;
         int reset = 0;
@@ -783,19 +646,19 @@ public final class RouteServer implements AutoCloseable {
             s.session.stop(NotificationMessage.cease(CeaseSubcode.PEER_DECONFIGURED), "client removed from the "
                     + "configuration");
         }
-        long[] counts = reevaluate(reevaluate, vrpChanges.isEmpty() ? null : changedCoverage, rpkiEverywhere);
-        int[] changed = java.util.Arrays.copyOf(changedSlots, changedSlotCount);
-        changedSlotCount = 0;
+        Reevaluation.Result checked = Reevaluation.run(ctx, reevaluate, vrpChanges.isEmpty() ? null : changedCoverage,
+                rpkiEverywhere);
+        int[] changed = checked.changedSlots();
         if (exportChanged) {
-            for (ClientSession c : sessions) {
-                if (c.negotiated != null) c.dirty.addRange(rib.prefixes().slotLimit());
+            for (ClientSession c : ctx.sessions) {
+                if (c.negotiated != null) c.dirty.addRange(ctx.rib.prefixes().slotLimit());
             }
         }
         for (ClientSession c : fullyDirty) {
-            if (c.negotiated != null) c.dirty.addRange(rib.prefixes().slotLimit());
+            if (c.negotiated != null) c.dirty.addRange(ctx.rib.prefixes().slotLimit());
         }
         propagate(changed);
-        for (ClientSession c : sessions) {
+        for (ClientSession c : ctx.sessions) {
             if (c.negotiated != null && !c.dirty.isEmpty()) scheduleDrain(c);
             checkLimitsAfterReload(c);
         }
@@ -803,74 +666,8 @@ public final class RouteServer implements AutoCloseable {
         reloads++;
         lastReloadSeconds = seconds;
         lastReconfigured = java.time.Instant.now();
-        return new ReloadResult(List.of(), added, removed, reset, counts[0], counts[1],
-                exportChanged ? rib.prefixes().size() : changed.length, exportChanged, seconds);
-    }
-
-    private int[] changedSlots = new int[64];
-    private int changedSlotCount;
-
-    /**
-     * Checks again the paths of the clients marked in {@code clientsToCheck}, and the paths under changed VRPs of
-     * every client. Returns {re-evaluated, changed}; the slots that changed are collected in changedSlots.
-     */
-    private long[] reevaluate(boolean[] clientsToCheck, org.peerage.policy.rpki.VrpTable changedVrps,
-                              boolean rpkiEverywhere) {
-        long evaluated = 0;
-        long changed = 0;
-        java.util.Map<Long, Integer> attributeVerdicts = new java.util.HashMap<>();
-        java.util.Map<Integer, RouteFacts> facts = new java.util.HashMap<>();
-        for (int slot = 0; slot < rib.prefixes().slotLimit(); slot++) {
-            long[] candidates = rib.candidates(slot);
-            if (candidates.length == 0) continue;
-            Prefix p = null;
-            boolean underChangedVrp = false;
-            boolean slotChanged = false;
-            for (long path : candidates.clone()) {
-                int client = Paths.client(path);
-                ClientSession c = sessions.get(client);
-                if (c.removed) continue;
-                boolean wholeClient = clientsToCheck[client] || rpkiEverywhere;
-                if (p == null) {
-                    p = rib.prefixes().prefix(slot);
-                    underChangedVrp = changedVrps != null && !changedVrps.covering(p).isEmpty();
-                }
-                if (!wholeClient && !underChangedVrp) continue;
-                evaluated++;
-                int id = Paths.attributeId(path);
-                RouteFacts f = facts.computeIfAbsent(id, k -> RouteFacts.of(attributes.attributes(k)));
-                long key = (long) client << 32 | (id & 0xFFFF_FFFFL);
-                int attributeVerdict = attributeVerdicts.computeIfAbsent(key, k -> {
-                    RejectReason r = importPolicy.attributeVerdict(c.policy, f, null);
-                    return r == null ? 0 : r.verdict();
-                });
-                int rpki = Paths.tags(path) & 3;
-                int outcome = importPolicy.evaluate(c.policy, f, attributeVerdict == 0 ? null
-                        : RejectReason.ofVerdict(attributeVerdict), p, underChangedVrp || rpkiEverywhere ? -1 : rpki,
-                        null);
-                boolean gshut = c.config.gracefulShutdown() && f.hasCommunity(
-                        org.peerage.bgp.wire.attr.Communities.GRACEFUL_SHUTDOWN);
-                int verdict = outcome & 0xFF;
-                if (verdict == 0 && Paths.verdict(path) == RejectReason.MAX_PREFIX.verdict()) {
-                    verdict = RejectReason.MAX_PREFIX.verdict(); // the limit still holds it back
-                }
-                long now = Paths.of(client, id, verdict, outcome >>> 8, gshut);
-                if (now == path) continue;
-                changed++;
-                slotChanged = true;
-                attributes.retain(id);
-                c.count(-1, p.isIpv6(), Paths.verdict(path));
-                rib.putInSlot(slot, now);
-                c.count(1, p.isIpv6(), verdict);
-            }
-            if (slotChanged) {
-                if (changedSlotCount == changedSlots.length) {
-                    changedSlots = java.util.Arrays.copyOf(changedSlots, changedSlotCount * 2);
-                }
-                changedSlots[changedSlotCount++] = slot;
-            }
-        }
-        return new long[] {evaluated, changed};
+        return new ReloadResult(List.of(), added, removed, reset, checked.evaluated(), checked.changed(),
+                exportChanged ? ctx.rib.prefixes().size() : changed.length, exportChanged, seconds);
     }
 
     private static boolean aspaInUse(RouteServerConfig c) {
@@ -916,19 +713,19 @@ public final class RouteServer implements AutoCloseable {
 
     /**
      * Stops the route server: with graceful_shutdown.drain_seconds, first every route is re-announced with
-     * GRACEFUL_SHUTDOWN (RFC 8326) and the clients get that long to move traffic; then Cease / Administrative
+     * GRACEFUL_SHUTDOWN (RFC 8326) and the ctx.clients get that long to move traffic; then Cease / Administrative
      * Shutdown with {@code message} to every client.
      */
     public void shutdown(String message) {
-        int drain = config.gracefulShutdown().drainSeconds();
+        int drain = ctx.config.gracefulShutdown().drainSeconds();
         if (drain > 0) {
             log.accept("graceful shutdown: announcing every route with GRACEFUL_SHUTDOWN, stopping in " + drain
                     + " s");
             onRibThread(() -> {
-                exporter.setDraining(true);
-                for (ClientSession c : sessions) {
+                ctx.exporter.setDraining(true);
+                for (ClientSession c : ctx.sessions) {
                     if (c.negotiated == null) continue;
-                    c.dirty.addRange(rib.prefixes().slotLimit());
+                    c.dirty.addRange(ctx.rib.prefixes().slotLimit());
                     drain(c);
                 }
                 return null;
@@ -940,7 +737,7 @@ public final class RouteServer implements AutoCloseable {
             }
         }
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (ClientSession c : sessions) stops.add(c.session.stop(message));
+        for (ClientSession c : ctx.sessions) stops.add(c.session.stop(message));
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).orTimeout(10, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
     }

@@ -60,6 +60,7 @@ final class RsHarness implements AutoCloseable {
             synchronized (log) {
                 log.add(line);
             }
+            System.err.println("RSLOG " + line);
         });
         rs.start();
     }
