@@ -60,13 +60,14 @@ public final class RegistryFileReader {
         Map<String, JsonNode> ixf = new LinkedHashMap<>();
         Map<String, JsonNode> other = new LinkedHashMap<>();
         boolean apiData = false;
+        boolean apiTypeKnown = true;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             Optional<ObjectType> type = ObjectType.byApiName(name);
             if (name.equals("data")) {
                 apiData = true;
-                readApiData(p, value, rows);
+                apiTypeKnown = readApiData(p, value, rows);
             } else if (name.equals("meta")) {
                 JsonNode meta = p.readValueAsTree();
                 if (meta.hasNonNull("error")) {
@@ -99,6 +100,11 @@ public final class RegistryFileReader {
             throw new BadElementException("$", "mixes an API answer (\"data\") with full-dump object types "
                     + dumpTypes);
         }
+        if (!apiTypeKnown) {
+            // Checked after the whole file: an API error in "meta" explains an empty answer better.
+            throw new BadElementException("$.data", "empty, and the file name does not say which object type it is "
+                    + "for; name it with --type");
+        }
         if (!apiData && dumpTypes.isEmpty()) {
             throw new BadElementException("$", "neither a PeeringDB file (no \"data\" and no object type such as "
                     + "\"net\") nor an IX-F export (no \"member_list\")");
@@ -110,7 +116,8 @@ public final class RegistryFileReader {
         return new ParsedFile.PeeringDb(shape, rows.unit(ImportUnit.PEERINGDB), warnings);
     }
 
-    private void readApiData(JsonParser p, JsonToken value, RowCollector rows)
+    /** Reads the answer's objects; false when there were none and nothing tells their type. */
+    private boolean readApiData(JsonParser p, JsonToken value, RowCollector rows)
             throws IOException, BadElementException {
         if (value != JsonToken.START_ARRAY) {
             throw new BadElementException("$.data", "expected an array, got " + Json.describe(p.readValueAsTree()));
@@ -134,10 +141,13 @@ public final class RegistryFileReader {
             }
         }
         if (type == null) {
-            type = TypeInference.fromFileName(fileName).orElseThrow(() -> new BadElementException("$.data",
-                    "empty, and the file name does not say which object type it is for; name it with --type"));
+            type = TypeInference.fromFileName(fileName).orElse(null);
+        }
+        if (type == null) {
+            return false;
         }
         rows.stated(type);
+        return true;
     }
 
     private static void readDumpType(JsonParser p, ObjectType type, RowCollector rows)
