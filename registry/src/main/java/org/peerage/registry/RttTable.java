@@ -1,10 +1,9 @@
 package org.peerage.registry;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +31,20 @@ public final class RttTable {
     /** @throws IllegalArgumentException naming the file and line of a bad line */
     public static RttTable read(String file) throws IOException {
         Map<String, Double> m = new HashMap<>();
-        CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
-                .enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-                .enable(CsvParser.Feature.ALLOW_COMMENTS);
-        try (InputStream in = MrtInput.open(file);
-             MappingIterator<String[]> rows = mapper.readerForArrayOf(String.class).readValues(in)) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(MrtInput.open(file),
+                StandardCharsets.UTF_8))) {
+            String text;
+            long line = 0;
             boolean first = true;
-            while (rows.hasNext()) {
-                String[] row = rows.next();
-                long line = rows.getCurrentLocation().getLineNr();
+            while ((text = in.readLine()) != null) {
+                line++;
+                String t = text.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                String[] row = t.split("\\s*,\\s*");
                 // A first line that names its columns ("address,rtt_ms") is a header.
-                boolean header = first && row.length >= 1 && row[0].matches("[A-Za-z_ ]+");
+                boolean header = first && row[0].matches("[A-Za-z_ ]+");
                 first = false;
                 if (header) {
                     continue;
