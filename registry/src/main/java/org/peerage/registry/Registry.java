@@ -91,11 +91,21 @@ public final class Registry {
 
     /** The facilities a network lists (PeeringDB netfac). */
     public List<Facility> facilitiesOf(long asn) throws IOException {
-        return query("SELECT DISTINCT f.id, f.name, f.city, f.country, f.latitude, f.longitude, f.clli FROM netfac nf"
+        return facilitiesByAsn("n.asn = ?", asn).getOrDefault(asn, List.of());
+    }
+
+    /** The facilities of every network the condition on {@code n} (net) selects, by AS number, in one query. */
+    private Map<Long, List<Facility>> facilitiesByAsn(String condition, Object... params) throws IOException {
+        Map<Long, List<Facility>> out = new HashMap<>();
+        query("SELECT DISTINCT f.id, f.name, f.city, f.country, f.latitude, f.longitude, f.clli, n.asn FROM netfac nf"
                 + " JOIN net n ON n.id = nf.net_id AND n.source = nf.source"
                 + " JOIN fac f ON f.id = nf.fac_id AND f.source = nf.source"
-                + " WHERE n.asn = ? AND coalesce(nf.status, 'ok') <> 'deleted' AND coalesce(f.status, 'ok') <> 'deleted'"
-                + " ORDER BY f.name, f.id", Registry::facility, asn);
+                + " WHERE " + condition + " AND coalesce(nf.status, 'ok') <> 'deleted'"
+                + " AND coalesce(f.status, 'ok') <> 'deleted' ORDER BY f.name, f.id", r -> {
+                    out.computeIfAbsent(r.getLong(8), k -> new ArrayList<>()).add(facility(r));
+                    return null;
+                }, params);
+        return out;
     }
 
     /** The facilities an exchange lists (PeeringDB ixfac, or the facilities of an IX-F export's switches). */
@@ -188,14 +198,12 @@ public final class Registry {
                 span = Math.max(span, p.distanceKm(q));
             }
         }
-        Map<Long, List<Facility>> memberFacilities = new HashMap<>();
+        Map<Long, List<Facility>> memberFacilities = facilitiesByAsn("n.asn IN (SELECT x.asn FROM netixlan x"
+                + " LEFT JOIN ixlan l ON l.id = x.ixlan_id AND l.source = x.source"
+                + " WHERE coalesce(x.ix_id, l.ix_id) = ?)", exchangeId);
         List<RemotePeeringAssessment> ports = new ArrayList<>();
         for (Membership m : members(exchangeId)) {
-            List<Facility> mine = memberFacilities.get(m.asn());
-            if (mine == null) {
-                mine = facilitiesOf(m.asn());
-                memberFacilities.put(m.asn(), mine);
-            }
+            List<Facility> mine = memberFacilities.getOrDefault(m.asn(), List.of());
             int common = (int) mine.stream().filter(f -> ixFacilityIds.contains(f.id())).count();
             List<RemoteSignal> signals = new ArrayList<>();
             if (!mine.isEmpty() && !ixFacilities.isEmpty() && common == 0) {
