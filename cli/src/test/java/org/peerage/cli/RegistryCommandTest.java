@@ -169,6 +169,16 @@ class RegistryCommandTest {
     }
 
     @Test
+    void statusShowsWhatTheDatabaseHolds() throws Exception {
+        var r = PeerageProcess.run(null, "registry", "status", "--db", db);
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.out()).startsWith("Registry " + db + " (schema 1)\n")
+                .containsPattern("\n  ix +40 +\\d+\n")
+                .containsPattern("\n  net +800 +\\d+\n")
+                .contains("PEERINGDB_DUMP").contains(fixture.resolve("peeringdb_2_dump_fixture.json").toString());
+    }
+
+    @Test
     void ixfExportsOfTheFixtureImportBesideTheDump() throws Exception {
         Path export = Files.list(fixture.resolve("ixf")).filter(p -> p.toString().endsWith("-bcix.json")).findFirst()
                 .orElseThrow();

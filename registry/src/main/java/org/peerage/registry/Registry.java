@@ -1,10 +1,14 @@
 package org.peerage.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,11 +22,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.peerage.bgp.wire.InetText;
+import org.peerage.registry.load.Json;
+import org.peerage.registry.load.ObjectType;
 import org.peerage.registry.model.CommonPresence;
 import org.peerage.registry.model.Exchange;
 import org.peerage.registry.model.ExchangeDetail;
 import org.peerage.registry.model.Facility;
 import org.peerage.registry.model.GeoPoint;
+import org.peerage.registry.model.ImportLogEntry;
+import org.peerage.registry.model.IxfExportInfo;
 import org.peerage.registry.model.Membership;
 import org.peerage.registry.model.Network;
 import org.peerage.registry.model.NetworkDetail;
@@ -229,10 +237,10 @@ public final class Registry {
         return new RemotePeeringReport(x, ixFacilities, ports);
     }
 
-    /** Rows per object type and source: what the database holds. */
+    /** Rows per object type (API name) and kind of source ("peeringdb", "ixf"): what the database holds. */
     public Map<String, Map<String, Long>> contents() throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (var type : org.peerage.registry.load.ObjectType.values()) {
+        for (ObjectType type : ObjectType.values()) {
             Map<String, Long> bySource = new TreeMap<>();
             for (Object[] row : query("SELECT CASE WHEN source LIKE 'ixf:%' THEN 'ixf' ELSE source END s, count(*)"
                     + " FROM " + type.table() + " GROUP BY s", r -> new Object[] {r.getString(1), r.getLong(2)})) {
@@ -241,6 +249,32 @@ public final class Registry {
             out.put(type.apiName(), bySource);
         }
         return out;
+    }
+
+    /** The IX-F exports imported, by exchange id. */
+    public List<IxfExportInfo> ixfExports() throws IOException {
+        return query("SELECT source, ix_id, file, version, export_timestamp FROM ixf_export ORDER BY ix_id, source",
+                r -> new IxfExportInfo(r.getString(1), r.getLong(2), r.getString(3), r.getString(4),
+                        r.getString(5)));
+    }
+
+    /** The latest imports, newest first. */
+    public List<ImportLogEntry> recentImports(int limit) throws IOException {
+        return query("SELECT imported_at, file, shape, changes FROM import_log ORDER BY imported_at DESC LIMIT ?",
+                r -> new ImportLogEntry(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(2), r.getString(3),
+                        modified(r.getString(4))), limit);
+    }
+
+    private static long modified(String changes) {
+        long n = 0;
+        try {
+            for (JsonNode c : Json.MAPPER.readTree(changes)) {
+                n += c.path("added").asLong() + c.path("changed").asLong() + c.path("removed").asLong();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("import_log holds JSON the importer wrote", e);
+        }
+        return n;
     }
 
     private static Double nearestKm(List<Facility> mine, List<GeoPoint> ixPoints) {

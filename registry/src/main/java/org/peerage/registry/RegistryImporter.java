@@ -15,6 +15,7 @@ import org.peerage.registry.load.IxfReader;
 import org.peerage.registry.load.ObjectType;
 import org.peerage.registry.load.ParsedFile;
 import org.peerage.registry.load.RegistryFileReader;
+import org.peerage.registry.model.IxfExportInfo;
 import org.peerage.registry.store.Changes;
 import org.peerage.registry.store.ImportWriter;
 import org.peerage.registry.store.RegistryDatabase;
@@ -54,7 +55,7 @@ public final class RegistryImporter {
         ImportWriter writer = new ImportWriter(db);
         List<ImportUnit> units;
         List<String> warnings = new ArrayList<>();
-        List<ImportWriter.ExportRecord> exports = new ArrayList<>();
+        List<IxfExportInfo> exports = new ArrayList<>();
         switch (parsed) {
             case ParsedFile.PeeringDb p -> {
                 units = List.of(p.unit());
@@ -71,7 +72,7 @@ public final class RegistryImporter {
                 warnings.addAll(export.warnings());
                 for (ImportUnit u : units) {
                     long ixId = u.rows(ObjectType.IX).getFirst().id();
-                    exports.add(new ImportWriter.ExportRecord(u.source(), ixId, file, export.version(),
+                    exports.add(new IxfExportInfo(u.source(), ixId, file, export.version(),
                             export.timestamp()));
                 }
             }

@@ -3,15 +3,17 @@
 --   id      the PeeringDB id (IX-F rows: an id derived from the export and the element, negative),
 --   digest  64 bits of SHA-256 over the object's canonical JSON: re-imports compare it to tell what changed,
 --   raw     the whole object as imported, unknown fields included,
--- then the typed columns of ObjectType.columns(), in that order. No key constraints: the importer replaces a
--- source's rows as a whole inside one transaction and checks uniqueness before it writes.
+-- then the typed columns of ObjectType.columns(), in that order (checked whenever the database is opened). No key
+-- constraints: the importer checks uniqueness before it writes, and writes each file in one transaction.
+-- Comments stand on lines of their own: the loader drops them and splits statements at ';' line ends.
 -- schema_version 1
 CREATE TABLE registry_meta (key VARCHAR NOT NULL, value VARCHAR NOT NULL);
 INSERT INTO registry_meta VALUES ('schema_version', '1');
 -- One row per IX-F export seen: the ix id it was given (its peeringdb_id, or a negative id allocated once).
+-- Times are UTC.
 CREATE TABLE ixf_export (source VARCHAR NOT NULL, ix_id BIGINT NOT NULL, file VARCHAR, version VARCHAR,
     export_timestamp VARCHAR, imported_at TIMESTAMP NOT NULL);
--- One row per imported file: when, what shape, and the per-type counts of what changed (JSON).
+-- One row per imported file: when (UTC), what shape, and the per-type counts of what changed (JSON).
 CREATE TABLE import_log (imported_at TIMESTAMP NOT NULL, file VARCHAR NOT NULL, shape VARCHAR NOT NULL,
     changes JSON NOT NULL);
 CREATE TABLE org (

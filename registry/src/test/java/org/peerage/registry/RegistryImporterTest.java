@@ -174,6 +174,26 @@ class RegistryImporterTest {
     }
 
     @Test
+    void theDatabaseSaysWhatItHoldsAndWhatWasImported() throws IOException {
+        imported(write("dump.json", SmallDump.JSON));
+        imported(write("dump.json", SmallDump.JSON));
+        imported(SharedData.file("ixf/gr-ix.json"));
+        var contents = registry.contents();
+        assertThat(contents.get("net")).containsEntry("peeringdb", 4L).containsEntry("ixf", 28L);
+        assertThat(contents.get("fac")).containsOnly(java.util.Map.entry("peeringdb", 4L));
+        assertThat(registry.ixfExports()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("ixf:file:gr-ix");
+            assertThat(e.exchangeId()).isEqualTo(-1);
+            assertThat(e.version()).isEqualTo("0.6");
+        });
+        var log = registry.recentImports(10);
+        assertThat(log).extracting(e -> e.modified()).containsExactly(69L, 0L, 33L);
+        assertThat(log.getFirst().shape()).isEqualTo("IXF");
+        assertThat(log.getFirst().importedAt()).isBetween(java.time.Instant.now().minusSeconds(600),
+                java.time.Instant.now());
+    }
+
+    @Test
     void aMissingFileIsRejected() throws IOException {
         ImportOutcome o = importer.importFile(dir.resolve("nope.json").toString());
         assertThat(((ImportOutcome.Rejected) o).message()).endsWith("nope.json: no such file");

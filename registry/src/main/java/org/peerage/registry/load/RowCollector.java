@@ -79,18 +79,6 @@ final class RowCollector {
         }
     }
 
-    Set<ObjectType> statedTypes() {
-        return stated;
-    }
-
-    Map<ObjectType, List<RegistryRow>> rows() {
-        return rows;
-    }
-
-    int size() {
-        return rows.values().stream().mapToInt(List::size).sum();
-    }
-
     ImportUnit unit(String source) {
         return new ImportUnit(source, stated, rows);
     }

@@ -6,8 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,6 +25,7 @@ import org.peerage.registry.load.ImportUnit;
 import org.peerage.registry.load.Json;
 import org.peerage.registry.load.ObjectType;
 import org.peerage.registry.load.RegistryRow;
+import org.peerage.registry.model.IxfExportInfo;
 
 /**
  * Writes the import units of one file in one transaction. Each row's digest is compared with the stored row of
@@ -41,10 +42,6 @@ public final class ImportWriter implements ExchangeIds {
     public ImportWriter(RegistryDatabase db) {
         this.db = db;
         this.c = db.connection();
-    }
-
-    /** An IX-F export as the ixf_export table records it. */
-    public record ExportRecord(String source, long ixId, String file, String version, String timestamp) {
     }
 
     @Override
@@ -85,7 +82,7 @@ public final class ImportWriter implements ExchangeIds {
 
     /** Compares, then writes, all units of one file; returns the changes per object type. */
     public Map<ObjectType, Changes> write(List<ImportUnit> units, String file, String shape,
-            List<ExportRecord> exports) throws IOException {
+            List<IxfExportInfo> exports) throws IOException {
         try {
             Map<ObjectType, Changes> changes = new EnumMap<>(ObjectType.class);
             Map<ObjectType, List<Sourced<RegistryRow>>> inserts = new EnumMap<>(ObjectType.class);
@@ -247,7 +244,7 @@ public final class ImportWriter implements ExchangeIds {
         String json = Json.compact(Json.MAPPER.valueToTree(changes.entrySet().stream().collect(Collectors.toMap(
                 e -> e.getKey().apiName(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new))));
         try (PreparedStatement s = c.prepareStatement("INSERT INTO import_log VALUES (?, ?, ?, ?)")) {
-            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            s.setObject(1, LocalDateTime.now(ZoneOffset.UTC));
             s.setString(2, file);
             s.setString(3, shape);
             s.setString(4, json);
@@ -255,19 +252,19 @@ public final class ImportWriter implements ExchangeIds {
         }
     }
 
-    private void exports(List<ExportRecord> exports) throws SQLException {
-        for (ExportRecord e : exports) {
+    private void exports(List<IxfExportInfo> exports) throws SQLException {
+        for (IxfExportInfo e : exports) {
             try (PreparedStatement d = c.prepareStatement("DELETE FROM ixf_export WHERE source = ?")) {
                 d.setString(1, e.source());
                 d.execute();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO ixf_export VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, e.source());
-                s.setLong(2, e.ixId());
+                s.setLong(2, e.exchangeId());
                 s.setString(3, e.file());
                 s.setString(4, e.version());
                 s.setString(5, e.timestamp());
-                s.setTimestamp(6, Timestamp.from(Instant.now()));
+                s.setObject(6, LocalDateTime.now(ZoneOffset.UTC));
                 s.execute();
             }
         }

@@ -14,10 +14,6 @@ final class LongList {
         values[size++] = v;
     }
 
-    int size() {
-        return size;
-    }
-
     long[] toArray() {
         return Arrays.copyOf(values, size);
     }

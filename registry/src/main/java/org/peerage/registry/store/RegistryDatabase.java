@@ -124,19 +124,23 @@ public final class RegistryDatabase implements AutoCloseable {
         }
     }
 
-    /** The writer appends columns by position: each table must have exactly the columns its type declares. */
+    /**
+     * The writer appends columns by position: each table must have exactly the columns its type declares, of the
+     * declared SQL types, in order (schema.sql and ObjectType are kept in step by this check).
+     */
     private void checkColumns() throws SQLException, IOException {
         for (ObjectType type : ObjectType.values()) {
-            List<String> expected = new ArrayList<>(List.of("source", "id", "digest", "raw"));
-            type.columns().forEach(col -> expected.add(col.name()));
+            List<String> expected = new ArrayList<>(List.of("source VARCHAR", "id BIGINT", "digest BIGINT",
+                    "raw JSON"));
+            type.columns().forEach(col -> expected.add(col.name() + " " + col.kind().sqlType()));
             List<String> actual = new ArrayList<>();
-            try (PreparedStatement s = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                    + " WHERE table_name = ? AND table_schema = 'main' AND table_catalog = current_database()"
-                    + " ORDER BY ordinal_position")) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT column_name, data_type"
+                    + " FROM information_schema.columns WHERE table_name = ? AND table_schema = 'main'"
+                    + " AND table_catalog = current_database() ORDER BY ordinal_position")) {
                 s.setString(1, type.table());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        actual.add(r.getString(1));
+                        actual.add(r.getString(1) + " " + r.getString(2));
                     }
                 }
             }
