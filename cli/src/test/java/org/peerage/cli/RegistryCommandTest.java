@@ -176,6 +176,11 @@ class RegistryCommandTest {
                 .containsPattern("\n  ix +40 +\\d+\n")
                 .containsPattern("\n  net +800 +\\d+\n")
                 .contains("PEERINGDB_DUMP").contains(fixture.resolve("peeringdb_2_dump_fixture.json").toString());
+        var json = PeerageProcess.run(null, "registry", "status", "--json", "--db", db);
+        assertThat(json.exitCode()).as(json.stderr()).isZero();
+        JsonNode tree = JSON.readTree(json.out());
+        assertThat(tree.at("/objects/ix/peeringdb").longValue()).isEqualTo(40);
+        assertThat(tree.at("/recentImports/0/importedAt").textValue()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
     }
 
     @Test
