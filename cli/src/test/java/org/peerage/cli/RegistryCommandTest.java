@@ -64,7 +64,8 @@ class RegistryCommandTest {
     @Order(2)
     void aMalformedFileIsRejectedWithItsPathAndTheOthersStillImported() throws Exception {
         Path bad = dir.resolve("peeringdb.json");
-        Files.writeString(bad, "{\"net\": {\"data\": [\n{\"id\": 1, \"asn\": 64500},\n{\"id\": 2, \"asn\": \"x\"}]}}\n");
+        Files.writeString(bad, "{\"net\": {\"data\": [\n{\"id\": 1, \"asn\": 64500},\n"
+                + "{\"id\": 2, \"asn\": \"x\"}]}}\n");
         String gr = data.resolve("ixf/gr-ix.json").toString();
         var r = PeerageProcess.run(null, "registry", "import", "--db", db, bad.toString(), gr);
         assertThat(r.exitCode()).isEqualTo(1);

@@ -120,7 +120,8 @@ public final class Registry {
     public List<Facility> facilitiesOfExchange(long exchangeId) throws IOException {
         return query("SELECT DISTINCT f.id, f.name, f.city, f.country, f.latitude, f.longitude, f.clli FROM ixfac x"
                 + " JOIN fac f ON f.id = x.fac_id AND f.source = 'peeringdb'"
-                + " WHERE x.ix_id = ? AND coalesce(x.status, 'ok') <> 'deleted' AND coalesce(f.status, 'ok') <> 'deleted'"
+                + " WHERE x.ix_id = ? AND coalesce(x.status, 'ok') <> 'deleted'"
+                + " AND coalesce(f.status, 'ok') <> 'deleted'"
                 + " ORDER BY f.name, f.id", Registry::facility, exchangeId);
     }
 
@@ -137,8 +138,8 @@ public final class Registry {
         if (q.matches("-?\\d{1,18}")) {
             return exchange(Long.parseLong(q)).map(List::of).orElse(List.of());
         }
-        List<Exchange> exact = exchanges("(lower(name) = lower(?) OR lower(name_long) = lower(?) OR lower(aka) = lower(?)"
-                + " OR source = ?)", q, q, q, "ixf:file:" + q);
+        List<Exchange> exact = exchanges("(lower(name) = lower(?) OR lower(name_long) = lower(?)"
+                + " OR lower(aka) = lower(?) OR source = ?)", q, q, q, "ixf:file:" + q);
         if (!exact.isEmpty()) {
             return exact;
         }
@@ -179,7 +180,8 @@ public final class Registry {
                 .thenComparingLong(s -> s.exchange().id()));
         Set<Long> secondFacilities = new HashSet<>();
         facilitiesOf(second).forEach(f -> secondFacilities.add(f.id()));
-        List<Facility> facilities = facilitiesOf(first).stream().filter(f -> secondFacilities.contains(f.id())).toList();
+        List<Facility> facilities = facilitiesOf(first).stream().filter(f -> secondFacilities.contains(f.id()))
+                .toList();
         return new CommonPresence(first, name(first), second, name(second), shared, facilities);
     }
 
@@ -261,8 +263,8 @@ public final class Registry {
     /** The latest imports, newest first. */
     public List<ImportLogEntry> recentImports(int limit) throws IOException {
         return query("SELECT imported_at, file, shape, changes FROM import_log ORDER BY imported_at DESC LIMIT ?",
-                r -> new ImportLogEntry(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), r.getString(2), r.getString(3),
-                        modified(r.getString(4))), limit);
+                r -> new ImportLogEntry(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        r.getString(2), r.getString(3), modified(r.getString(4))), limit);
     }
 
     private static long modified(String changes) {
@@ -322,7 +324,8 @@ public final class Registry {
 
     private List<Membership> memberships(String condition, Object... params) throws IOException {
         String sql = "WITH names AS (SELECT asn, name FROM (SELECT asn, name, row_number() OVER (PARTITION BY asn"
-                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source) AS rank FROM net WHERE " + LIVE + ") WHERE rank = 1),"
+                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source) AS rank FROM net WHERE " + LIVE
+                + ") WHERE rank = 1),"
                 + " ixnames AS (SELECT id, name FROM (SELECT id, name, row_number() OVER (PARTITION BY id"
                 + " ORDER BY " + PREFER_PEERINGDB + ") AS rank FROM ix WHERE " + LIVE + ") WHERE rank = 1)"
                 + " SELECT n.id, n.source, coalesce(n.ix_id, l.ix_id), x.name, n.ixlan_id, n.asn, nm.name, n.ipaddr4,"

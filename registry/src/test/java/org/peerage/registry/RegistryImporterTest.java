@@ -100,8 +100,9 @@ class RegistryImporterTest {
     void aSingleTypeApiAnswerReplacesOnlyThatType() throws IOException {
         imported(write("dump.json", SmallDump.JSON));
         ImportReport r = imported(write("api-ix.json", """
-                {"data": [{"id": 1, "org_id": 2, "name": "FRA-X", "name_long": "Frankfurt Exchange", "city": "Frankfurt",
-                  "country": "DE", "region_continent": "Europe", "media": "Ethernet", "status": "ok"}], "meta": {}}
+                {"data": [{"id": 1, "org_id": 2, "name": "FRA-X", "name_long": "Frankfurt Exchange",
+                  "city": "Frankfurt", "country": "DE", "region_continent": "Europe", "media": "Ethernet",
+                  "status": "ok"}], "meta": {}}
                 """));
         assertThat(r.changes(ObjectType.IX)).isEqualTo(new Changes(0, 0, 1, 1));
         assertThat(r.changes()).containsOnlyKeys(ObjectType.IX);

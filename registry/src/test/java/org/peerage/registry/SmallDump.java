@@ -30,9 +30,10 @@ final class SmallDump {
                  "region_continent": "Europe", "status": "ok"}]},
               "ixlan": {"data": [{"id": 1, "ix_id": 1, "mtu": 1500, "status": "ok"},
                                  {"id": 2, "ix_id": 2, "mtu": 9000, "status": "ok"}]},
-              "ixpfx": {"data": [{"id": 1, "ixlan_id": 1, "protocol": "IPv4", "prefix": "192.0.2.0/24", "status": "ok"},
-                                 {"id": 2, "ixlan_id": 1, "protocol": "IPv6", "prefix": "2001:db8:1::/64", "status": "ok"},
-                                 {"id": 3, "ixlan_id": 2, "protocol": "IPv4", "prefix": "198.51.100.0/24", "status": "ok"}]},
+              "ixpfx": {"data": [
+                {"id": 1, "ixlan_id": 1, "protocol": "IPv4", "prefix": "192.0.2.0/24", "status": "ok"},
+                {"id": 2, "ixlan_id": 1, "protocol": "IPv6", "prefix": "2001:db8:1::/64", "status": "ok"},
+                {"id": 3, "ixlan_id": 2, "protocol": "IPv4", "prefix": "198.51.100.0/24", "status": "ok"}]},
               "netixlan": {"data": [
                 {"id": 1000, "net_id": 100, "ix_id": 1, "ixlan_id": 1, "asn": 64500, "ipaddr4": "192.0.2.10",
                  "ipaddr6": "2001:db8:1::10", "is_rs_peer": true, "speed": 100000, "operational": true, "status": "ok"},
