@@ -5,11 +5,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
+import org.peerage.registry.ImportOutcome;
+import org.peerage.registry.RegistryImporter;
 import org.peerage.registry.fixture.FixtureGenerator;
 import org.peerage.registry.fixture.FixtureOptions;
 import org.peerage.registry.fixture.FixtureResult;
+import org.peerage.registry.store.RegistryDatabase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code peerage registry generate-fixture}: a realistic PeeringDB dump built from the shared real data. */
@@ -19,10 +23,10 @@ import picocli.CommandLine.Option;
                 + "networks with real AS numbers, names and max-prefix figures, local and remote ports; BCIX and "
                 + "GR-IX with their real members. The same seed gives the same files.",
                 "Reads the shared data folder (misc/ and ixf/): --data, else $PEERAGE_DATA, else ../shared/data "
-                        + "beside the peerage checkout."})
+                        + "beside the peerage checkout. With --db, also imports what it wrote into that database."})
 final class RegistryFixtureCommand implements Callable<Integer> {
-    @Mixin
-    RegistryDbOption db;
+    @Option(names = "--db", paramLabel = "PATH", description = "Also import the fixture into this registry database.")
+    Path db;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write to.")
     Path out;
@@ -51,6 +55,23 @@ final class RegistryFixtureCommand implements Callable<Integer> {
                 .forEach(e -> System.out.printf("  %-10s %7d%n", e.getKey(), e.getValue()));
         if (!r.ixfExports().isEmpty()) {
             System.out.println("wrote " + r.ixfExports().size() + " IX-F exports to " + out.resolve("ixf"));
+        }
+        if (db == null) {
+            return 0;
+        }
+        try (RegistryDatabase database = RegistryDatabase.openForWriting(db)) {
+            RegistryImporter importer = new RegistryImporter(database);
+            List<Path> files = new ArrayList<>(List.of(r.dump()));
+            files.addAll(r.ixfExports());
+            long modified = 0;
+            for (Path f : files) {
+                if (!(importer.importFile(f.toString()) instanceof ImportOutcome.Imported i)) {
+                    throw new IllegalStateException("the generated " + f + " did not import");
+                }
+                modified += i.report().modified();
+            }
+            System.out.println("imported " + files.size() + (files.size() == 1 ? " file" : " files") + " into " + db
+                    + " (" + modified + " rows changed)");
         }
         return 0;
     }

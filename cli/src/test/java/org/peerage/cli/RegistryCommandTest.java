@@ -170,6 +170,18 @@ class RegistryCommandTest {
     }
 
     @Test
+    void generateFixtureWithDbImportsWhatItWrote() throws Exception {
+        String other = dir.resolve("generated.duckdb").toString();
+        var r = PeerageProcess.run(null, "registry", "generate-fixture", "--out", dir.resolve("fx2").toString(),
+                "--ixps", "10", "--networks", "300", "--db", other, "--data", data.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.out()).containsPattern("\nimported 1 file into " + java.util.regex.Pattern.quote(other)
+                + " \\(\\d+ rows changed\\)\n");
+        var ix = PeerageProcess.run(null, "registry", "ix", "GR-IX", "--db", other);
+        assertThat(ix.out()).startsWith("GR-IX  (ix 2; peeringdb)\n").contains("Members: 28 networks, 39 ports");
+    }
+
+    @Test
     void statusShowsWhatTheDatabaseHolds() throws Exception {
         var r = PeerageProcess.run(null, "registry", "status", "--db", db);
         assertThat(r.exitCode()).as(r.stderr()).isZero();

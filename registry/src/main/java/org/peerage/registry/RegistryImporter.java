@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.peerage.bgp.mrt.MrtInput;
 import org.peerage.registry.load.BadElementException;
 import org.peerage.registry.load.ImportUnit;
@@ -68,9 +70,18 @@ public final class RegistryImporter {
                 } catch (BadElementException e) {
                     return new ImportOutcome.Rejected(file, e.path(), reason(e));
                 }
-                units = export.units();
+                units = new ArrayList<>(export.units());
                 warnings.addAll(export.warnings());
-                for (ImportUnit u : units) {
+                if (!file.equals("-")) {
+                    Set<String> current = new HashSet<>();
+                    units.forEach(u -> current.add(u.source()));
+                    for (String former : writer.formerSources(file, current)) {
+                        // Stating every type with no rows removes all the former source said.
+                        units.add(new ImportUnit(former, IxfReader.STATED, Map.of()));
+                        warnings.add("replaces what this file said before as " + former);
+                    }
+                }
+                for (ImportUnit u : export.units()) {
                     long ixId = u.rows(ObjectType.IX).getFirst().id();
                     exports.add(new IxfExportInfo(u.source(), ixId, file, export.version(),
                             export.timestamp()));

@@ -152,6 +152,28 @@ class IxfImportTest {
     }
 
     @Test
+    void aFileThatGainsAPeeringDbIdMovesItsRowsToTheNewSource() throws IOException {
+        Path file = dir.resolve("fra-x.json");
+        Files.writeString(file, schema10(ALPHA).replace("\"peeringdb_id\": 1,", ""));
+        ImportReport first = imported(file.toString());
+        assertThat(first.sources()).containsExactly("ixf:file:fra-x");
+        long oldId = registry.findExchanges("fra-x").getFirst().id();
+        assertThat(oldId).isNegative();
+
+        Files.writeString(file, schema10(ALPHA));
+        ImportReport second = imported(file.toString());
+        assertThat(second.sources()).containsExactly("ixf:peeringdb:1", "ixf:file:fra-x");
+        assertThat(second.warnings()).containsExactly("replaces what this file said before as ixf:file:fra-x");
+        assertThat(second.changes(ObjectType.NETIXLAN)).isEqualTo(new Changes(1, 0, 1, 0));
+        assertThat(second.changes(ObjectType.IX)).isEqualTo(new Changes(1, 0, 1, 0));
+        assertThat(registry.exchange(oldId)).isEmpty();
+        assertThat(registry.findExchanges("FRA-X")).singleElement().satisfies(x -> assertThat(x.id()).isEqualTo(1));
+        assertThat(registry.ixfExports()).singleElement().satisfies(e -> assertThat(e.source())
+                .isEqualTo("ixf:peeringdb:1"));
+        assertThat(imported(file.toString()).modified()).isZero();
+    }
+
+    @Test
     void malformedExportsAreRejectedWithThePath() throws IOException {
         assertThat(rejection(schema10(ALPHA.replace("\"192.0.2.10\"", "\"192.0.2\""))))
                 .isEqualTo("$.member_list[0].connection_list[0].vlan_list[0].ipv4.address: not an IPv4 address: "

@@ -30,7 +30,8 @@ import org.peerage.bgp.wire.Prefix;
  */
 public final class IxfReader {
     private static final Pattern SUPPORTED = Pattern.compile("0\\.[6-9]|1\\.\\d+");
-    static final Set<ObjectType> STATED = EnumSet.of(ObjectType.IX, ObjectType.IXLAN, ObjectType.IXPFX,
+    /** The types an export states in full for its exchange. */
+    public static final Set<ObjectType> STATED = EnumSet.of(ObjectType.IX, ObjectType.IXLAN, ObjectType.IXPFX,
             ObjectType.IXFAC, ObjectType.NET, ObjectType.NETIXLAN);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -80,6 +80,27 @@ public final class ImportWriter implements ExchangeIds {
         }
     }
 
+    /**
+     * Sources an earlier import of the same file stored under another name (the export has since gained a
+     * peeringdb_id or ixf_id): the file replaces what it said before, so their rows are to go.
+     */
+    public List<String> formerSources(String file, Set<String> current) throws IOException {
+        List<String> former = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT source FROM ixf_export WHERE file = ? ORDER BY source")) {
+            s.setString(1, file);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (!current.contains(r.getString(1))) {
+                        former.add(r.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IOException(db.path() + ": cannot read ixf_export: " + e.getMessage(), e);
+        }
+        return former;
+    }
+
     /** Compares, then writes, all units of one file; returns the changes per object type. */
     public Map<ObjectType, Changes> write(List<ImportUnit> units, String file, String shape,
             List<IxfExportInfo> exports) throws IOException {
@@ -254,8 +275,9 @@ public final class ImportWriter implements ExchangeIds {
 
     private void exports(List<IxfExportInfo> exports) throws SQLException {
         for (IxfExportInfo e : exports) {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM ixf_export WHERE source = ?")) {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM ixf_export WHERE source = ? OR file = ?")) {
                 d.setString(1, e.source());
+                d.setString(2, e.file());
                 d.execute();
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO ixf_export VALUES (?, ?, ?, ?, ?, ?)")) {
