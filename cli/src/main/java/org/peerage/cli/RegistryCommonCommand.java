@@ -35,25 +35,28 @@ final class RegistryCommonCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        long a = Asn.parse(first);
-        long b = Asn.parse(second);
-        try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
-            Registry registry = new Registry(database);
-            for (long asn : List.of(a, b)) {
-                if (registry.network(asn).isEmpty()) {
-                    System.err.println("peerage registry common: AS" + asn + " is not in the registry " + db.path());
-                    return 1;
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("common", () -> {
+            long a = Asn.parse(first);
+            long b = Asn.parse(second);
+            try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
+                Registry registry = new Registry(database);
+                for (long asn : List.of(a, b)) {
+                    if (registry.network(asn).isEmpty()) {
+                        System.err.println("peerage registry common: AS" + asn + " is not in the registry "
+                                + db.path());
+                        return 1;
+                    }
                 }
+                CommonPresence c = registry.common(a, b);
+                if (json) {
+                    RegistryJson.print(System.out, c);
+                } else {
+                    print(System.out, c);
+                }
+                return 0;
             }
-            CommonPresence c = registry.common(a, b);
-            if (json) {
-                RegistryJson.print(System.out, c);
-            } else {
-                print(System.out, c);
-            }
-            return 0;
-        }
+        });
     }
 
     private static void print(PrintStream out, CommonPresence c) {

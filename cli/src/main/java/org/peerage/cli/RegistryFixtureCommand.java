@@ -47,33 +47,35 @@ final class RegistryFixtureCommand implements Callable<Integer> {
     Path data;
 
     @Override
-    public Integer call() throws IOException {
-        FixtureResult r = FixtureGenerator.generate(dataFolder(), out,
-                new FixtureOptions(seed, ixps, networks, ixf));
-        System.out.println("wrote " + r.dump());
-        r.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> System.out.printf("  %-10s %7d%n", e.getKey(), e.getValue()));
-        if (!r.ixfExports().isEmpty()) {
-            System.out.println("wrote " + r.ixfExports().size() + " IX-F exports to " + out.resolve("ixf"));
-        }
-        if (db == null) {
-            return 0;
-        }
-        try (RegistryDatabase database = RegistryDatabase.openForWriting(db)) {
-            RegistryImporter importer = new RegistryImporter(database);
-            List<Path> files = new ArrayList<>(List.of(r.dump()));
-            files.addAll(r.ixfExports());
-            long modified = 0;
-            for (Path f : files) {
-                if (!(importer.importFile(f.toString()) instanceof ImportOutcome.Imported i)) {
-                    throw new IllegalStateException("the generated " + f + " did not import");
-                }
-                modified += i.report().modified();
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("generate-fixture", () -> {
+            FixtureResult r = FixtureGenerator.generate(dataFolder(), out,
+                    new FixtureOptions(seed, ixps, networks, ixf));
+            System.out.println("wrote " + r.dump());
+            r.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> System.out.printf("  %-10s %7d%n", e.getKey(), e.getValue()));
+            if (!r.ixfExports().isEmpty()) {
+                System.out.println("wrote " + r.ixfExports().size() + " IX-F exports to " + out.resolve("ixf"));
             }
-            System.out.println("imported " + files.size() + (files.size() == 1 ? " file" : " files") + " into " + db
-                    + " (" + modified + " rows changed)");
-        }
-        return 0;
+            if (db == null) {
+                return 0;
+            }
+            try (RegistryDatabase database = RegistryDatabase.openForWriting(db)) {
+                RegistryImporter importer = new RegistryImporter(database);
+                List<Path> files = new ArrayList<>(List.of(r.dump()));
+                files.addAll(r.ixfExports());
+                long modified = 0;
+                for (Path f : files) {
+                    if (!(importer.importFile(f.toString()) instanceof ImportOutcome.Imported i)) {
+                        throw new IllegalStateException("the generated " + f + " did not import");
+                    }
+                    modified += i.report().modified();
+                }
+                System.out.println("imported " + files.size() + (files.size() == 1 ? " file" : " files") + " into " + db
+                        + " (" + modified + " rows changed)");
+            }
+            return 0;
+        });
     }
 
     private Path dataFolder() throws IOException {

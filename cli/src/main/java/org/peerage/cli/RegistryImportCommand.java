@@ -41,39 +41,42 @@ final class RegistryImportCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        Optional<ObjectType> explicit = Optional.empty();
-        if (type != null) {
-            explicit = Optional.of(ObjectType.byApiName(type).orElseThrow(() -> new IllegalArgumentException(
-                    "--type " + type + ": not a PeeringDB object type")));
-        }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        boolean rejected = false;
-        List<Object> reports = new ArrayList<>();
-        try (RegistryDatabase database = RegistryDatabase.openForWriting(db.path())) {
-            RegistryImporter importer = new RegistryImporter(database);
-            for (String file : files) {
-                ImportOutcome outcome = importer.importFile(file, explicit);
-                switch (outcome) {
-                    case ImportOutcome.Imported i -> {
-                        reports.add(i.report());
-                        if (!json) {
-                            print(out, i.report());
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("import", () -> {
+            Optional<ObjectType> explicit = Optional.empty();
+            if (type != null) {
+                explicit = Optional.of(ObjectType.byApiName(type).orElseThrow(() -> new IllegalArgumentException(
+                        "--type " + type + ": not a PeeringDB object type")));
+            }
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            boolean rejected = false;
+            List<Object> reports = new ArrayList<>();
+            try (RegistryDatabase database = RegistryDatabase.openForWriting(db.path())) {
+                RegistryImporter importer = new RegistryImporter(database);
+                for (String file : files) {
+                    ImportOutcome outcome = importer.importFile(file, explicit);
+                    switch (outcome) {
+                        case ImportOutcome.Imported i -> {
+                            reports.add(i.report());
+                            if (!json) {
+                                print(out, i.report());
+                            }
                         }
-                    }
-                    case ImportOutcome.Rejected r -> {
-                        rejected = true;
-                        reports.add(r);
-                        err.println("peerage registry import: " + r.message() + " (nothing imported from this file)");
+                        case ImportOutcome.Rejected r -> {
+                            rejected = true;
+                            reports.add(r);
+                            err.println("peerage registry import: " + r.message()
+                                    + " (nothing imported from this file)");
+                        }
                     }
                 }
             }
-        }
-        if (json) {
-            RegistryJson.print(out, reports);
-        }
-        return rejected ? 1 : 0;
+            if (json) {
+                RegistryJson.print(out, reports);
+            }
+            return rejected ? 1 : 0;
+        });
     }
 
     private static void print(PrintStream out, ImportReport r) {

@@ -31,21 +31,23 @@ final class RegistryIxCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
-            Registry registry = new Registry(database);
-            Optional<Exchange> x = ExchangeArgument.resolve(registry, query, "ix", System.err);
-            if (x.isEmpty()) {
-                return 1;
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("ix", () -> {
+            try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
+                Registry registry = new Registry(database);
+                Optional<Exchange> x = ExchangeArgument.resolve(registry, query, "ix", System.err);
+                if (x.isEmpty()) {
+                    return 1;
+                }
+                ExchangeDetail d = registry.exchangeDetail(x.get().id()).orElseThrow();
+                if (json) {
+                    RegistryJson.print(System.out, d);
+                } else {
+                    print(System.out, d);
+                }
+                return 0;
             }
-            ExchangeDetail d = registry.exchangeDetail(x.get().id()).orElseThrow();
-            if (json) {
-                RegistryJson.print(System.out, d);
-            } else {
-                print(System.out, d);
-            }
-            return 0;
-        }
+        });
     }
 
     private static void print(PrintStream out, ExchangeDetail d) {

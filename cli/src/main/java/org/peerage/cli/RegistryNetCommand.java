@@ -30,21 +30,23 @@ final class RegistryNetCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        long number = Asn.parse(asn);
-        try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
-            Optional<NetworkDetail> detail = new Registry(database).networkDetail(number);
-            if (detail.isEmpty()) {
-                System.err.println("peerage registry net: AS" + number + " is not in the registry " + db.path());
-                return 1;
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("net", () -> {
+            long number = Asn.parse(asn);
+            try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
+                Optional<NetworkDetail> detail = new Registry(database).networkDetail(number);
+                if (detail.isEmpty()) {
+                    System.err.println("peerage registry net: AS" + number + " is not in the registry " + db.path());
+                    return 1;
+                }
+                if (json) {
+                    RegistryJson.print(System.out, detail.get());
+                } else {
+                    print(System.out, detail.get());
+                }
+                return 0;
             }
-            if (json) {
-                RegistryJson.print(System.out, detail.get());
-            } else {
-                print(System.out, detail.get());
-            }
-            return 0;
-        }
+        });
     }
 
     private static void print(PrintStream out, NetworkDetail d) {

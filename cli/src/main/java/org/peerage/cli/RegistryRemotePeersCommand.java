@@ -50,22 +50,24 @@ final class RegistryRemotePeersCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
-        Optional<RttTable> rtts = rtt == null ? Optional.empty() : Optional.of(RttTable.read(rtt.toString()));
-        try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
-            Registry registry = new Registry(database);
-            Optional<Exchange> x = ExchangeArgument.resolve(registry, query, "remote-peers", System.err);
-            if (x.isEmpty()) {
-                return 1;
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("remote-peers", () -> {
+            Optional<RttTable> rtts = rtt == null ? Optional.empty() : Optional.of(RttTable.read(rtt.toString()));
+            try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
+                Registry registry = new Registry(database);
+                Optional<Exchange> x = ExchangeArgument.resolve(registry, query, "remote-peers", System.err);
+                if (x.isEmpty()) {
+                    return 1;
+                }
+                RemotePeeringReport report = registry.remotePeers(x.get().id(), rtts, slack);
+                if (json) {
+                    RegistryJson.print(System.out, report);
+                } else {
+                    print(System.out, report, all, rtts.isPresent());
+                }
+                return 0;
             }
-            RemotePeeringReport report = registry.remotePeers(x.get().id(), rtts, slack);
-            if (json) {
-                RegistryJson.print(System.out, report);
-            } else {
-                print(System.out, report, all, rtts.isPresent());
-            }
-            return 0;
-        }
+        });
     }
 
     private static void print(PrintStream out, RemotePeeringReport r, boolean all, boolean withRtt) {

@@ -29,18 +29,20 @@ final class RegistryStatusCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
-            Registry registry = new Registry(database);
-            Status s = new Status(db.path().toString(), registry.contents(), registry.ixfExports(),
-                    registry.recentImports(10));
-            if (json) {
-                RegistryJson.print(System.out, s);
-            } else {
-                print(System.out, s);
+    public Integer call() throws Exception {
+        return RegistryErrors.guarded("status", () -> {
+            try (RegistryDatabase database = RegistryDatabase.openForReading(db.path())) {
+                Registry registry = new Registry(database);
+                Status s = new Status(db.path().toString(), registry.contents(), registry.ixfExports(),
+                        registry.recentImports(10));
+                if (json) {
+                    RegistryJson.print(System.out, s);
+                } else {
+                    print(System.out, s);
+                }
+                return 0;
             }
-            return 0;
-        }
+        });
     }
 
     private static void print(PrintStream out, Status s) {

@@ -101,8 +101,12 @@ class RegistryCommandTest {
         assertThat(ix.exitCode()).isEqualTo(1);
         assertThat(ix.stderr()).isEqualTo("peerage registry ix: no exchange matches Nowhere Exchange\n");
         var missing = PeerageProcess.run(null, "registry", "ix", "BCIX", "--db", dir.resolve("none.duckdb").toString());
-        assertThat(missing.exitCode()).isNotZero();
-        assertThat(missing.stderr()).contains("no registry database at " + dir.resolve("none.duckdb"));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).startsWith("peerage registry ix: no registry database at "
+                + dir.resolve("none.duckdb"));
+        var badAsn = PeerageProcess.run(null, "registry", "net", "AS4294967296", "--db", db);
+        assertThat(badAsn.exitCode()).isEqualTo(2);
+        assertThat(badAsn.stderr()).isEqualTo("peerage registry net: not an AS number: AS4294967296\n");
     }
 
     @Test
