@@ -95,10 +95,11 @@ class IxfImportTest {
                "vlan_list": [{"vlan_id": 10,
                  "ipv4": {"address": "192.0.2.10", "as_macro": "AS-ALPHA", "routeserver": true, "max_prefix": 120},
                  "ipv6": {"address": "2001:db8:1::10", "routeserver": true}}]}]}""";
+    /** Without vlan_id: on the one VLAN the exchange declares. */
     static final String EPSILON = """
             {"asnum": 64504, "name": "Epsilon", "peering_policy": "selective",
              "connection_list": [{"ixp_id": 1, "if_list": [{"if_speed": 1000}],
-               "vlan_list": [{"vlan_id": 10, "ipv4": {"address": "192.0.2.14", "routeserver": false}}]}]}""";
+               "vlan_list": [{"ipv4": {"address": "192.0.2.14", "routeserver": false}}]}]}""";
 
     @Test
     void aSchema10ExportMapsOntoTheExchangeItNames() throws IOException {
@@ -122,6 +123,8 @@ class IxfImportTest {
         assertThat(alpha.ipv6()).isEqualTo("2001:db8:1::10");
         Membership epsilon = d.members().get(1);
         assertThat(epsilon.routeServerPeer()).isFalse();
+        assertThat(epsilon.ixlanId()).isEqualTo(alpha.ixlanId());
+        assertThat(r.changes(ObjectType.IXLAN).added()).isEqualTo(1);
         assertThat(registry.network(64504).orElseThrow().policyGeneral()).isEqualTo("Selective");
 
         // The export again, without Epsilon: its net and port go, Alpha's stay.

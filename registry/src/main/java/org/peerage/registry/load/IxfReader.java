@@ -100,6 +100,7 @@ public final class IxfReader {
         final long ixId;
         final RowCollector rows = new RowCollector();
         final Set<Long> vlans = new HashSet<>();
+        final List<Long> declaredVlans = new ArrayList<>();
         final Map<Long, Long> netIds = new HashMap<>();
         final Map<String, String> ports = new HashMap<>();
 
@@ -195,6 +196,7 @@ public final class IxfReader {
         if (!x.vlans.add(vlanId)) {
             throw new BadElementException(path + ".id", "duplicate vlan id " + vlanId);
         }
+        x.declaredVlans.add(vlanId);
         ObjectNode lan = NODES.objectNode();
         lan.put("id", x.ixlanId(vlanId));
         lan.put("ix_id", x.ixId);
@@ -355,7 +357,9 @@ public final class IxfReader {
         }
         ObjectNode connectionCopy = connection.deepCopy();
         connectionCopy.remove("vlan_list");
-        for (Port port : ports(vlanList, path + ".vlan_list")) {
+        // A member entry without vlan_id is on the exchange's VLAN when it declares exactly one.
+        long defaultVlan = x.declaredVlans.size() == 1 ? x.declaredVlans.getFirst() : 0;
+        for (Port port : ports(vlanList, path + ".vlan_list", defaultVlan)) {
             x.ensureVlan(port.vlanId, port.path);
             String key = asn + "|" + port.vlanId + "|" + port.ipv4 + "|" + port.ipv6;
             String before = x.ports.putIfAbsent(key, port.path);
@@ -393,7 +397,7 @@ public final class IxfReader {
      * Schema 0.6 exports often list a port's IPv4 and IPv6 addresses as two vlan_list elements; the n-th IPv4-only
      * element of a VLAN is paired with its n-th IPv6-only element, as PeeringDB shows them as one netixlan.
      */
-    private static List<Port> ports(JsonNode vlanList, String path) throws BadElementException {
+    private static List<Port> ports(JsonNode vlanList, String path, long defaultVlan) throws BadElementException {
         List<Port> ports = new ArrayList<>();
         Map<Long, List<Integer>> v4Only = new LinkedHashMap<>();
         Map<Long, List<Integer>> v6Only = new LinkedHashMap<>();
@@ -402,7 +406,7 @@ public final class IxfReader {
             String p = path + "[" + i + "]";
             ObjectNode vlan = object(vlanList.get(i), p);
             Long vlanId = optionalInt(vlan, "vlan_id", p);
-            long id = vlanId == null ? 0 : vlanId;
+            long id = vlanId == null ? defaultVlan : vlanId;
             Family v4 = family(vlan, "ipv4", p, 4);
             Family v6 = family(vlan, "ipv6", p, 16);
             Port port = new Port(id, v4 == null ? null : v4.address, v6 == null ? null : v6.address,
