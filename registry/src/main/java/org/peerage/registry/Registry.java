@@ -64,16 +64,25 @@ public final class Registry {
 
     /** The network with this AS number, from PeeringDB or, failing that, an IX-F export that lists it. */
     public Optional<Network> network(long asn) throws IOException {
-        List<Network> found = query("SELECT id, source, asn, name, aka, org_id, website, irr_as_set, info_prefixes4,"
+        return networks("asn = ?", asn).stream().findFirst();
+    }
+
+    /** Every network, one per AS number (as {@link #network(long)} chooses), by AS number. */
+    public List<Network> networks() throws IOException {
+        return networks("TRUE");
+    }
+
+    private List<Network> networks(String condition, Object... params) throws IOException {
+        return query("SELECT id, source, asn, name, aka, org_id, website, irr_as_set, info_prefixes4,"
                 + " info_prefixes6, info_type, info_traffic, info_ratio, info_scope, info_never_via_route_servers,"
-                + " policy_general, policy_locations, policy_ratio, policy_contracts, status, updated, raw FROM net"
-                + " WHERE asn = ? AND " + LIVE + " ORDER BY " + PREFER_PEERINGDB + " LIMIT 1", r -> new Network(
-                r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5), longOrNull(r, 6),
-                r.getString(7), r.getString(8), longOrNull(r, 9), longOrNull(r, 10), r.getString(11),
-                r.getString(12), r.getString(13), r.getString(14), boolOrNull(r, 15), r.getString(16),
-                r.getString(17), boolOrNull(r, 18), r.getString(19), r.getString(20), r.getString(21),
-                r.getString(22)), asn);
-        return found.stream().findFirst();
+                + " policy_general, policy_locations, policy_ratio, policy_contracts, status, updated, raw FROM ("
+                + "SELECT *, row_number() OVER (PARTITION BY asn ORDER BY (source = 'peeringdb') DESC, name IS NULL,"
+                + " source) AS rank FROM net WHERE " + LIVE + " AND " + condition + ") WHERE rank = 1 ORDER BY asn",
+                r -> new Network(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
+                        longOrNull(r, 6), r.getString(7), r.getString(8), longOrNull(r, 9), longOrNull(r, 10),
+                        r.getString(11), r.getString(12), r.getString(13), r.getString(14), boolOrNull(r, 15),
+                        r.getString(16), r.getString(17), boolOrNull(r, 18), r.getString(19), r.getString(20),
+                        r.getString(21), r.getString(22)), params);
     }
 
     /** The network with its exchange ports and facilities; empty when the registry knows nothing of the AS. */
@@ -90,6 +99,18 @@ public final class Registry {
         return memberships("n.asn = ?", asn);
     }
 
+    /**
+     * Every port at every exchange, merged across sources as for one exchange, ordered by exchange name, AS number
+     * and address: one query, for callers that join the registry in memory (a planner over many candidates).
+     */
+    public List<Membership> allMemberships() throws IOException {
+        List<Membership> m = new ArrayList<>(memberships("TRUE"));
+        m.sort(Comparator.comparing((Membership x) -> String.valueOf(x.exchangeName()).toLowerCase())
+                .thenComparingLong(Membership::exchangeId).thenComparingLong(Membership::asn)
+                .thenComparing(Registry::addressOrder));
+        return m;
+    }
+
     /** The member ports of an exchange, ordered by AS number then address. */
     public List<Membership> members(long exchangeId) throws IOException {
         List<Membership> m = new ArrayList<>(memberships("coalesce(n.ix_id, l.ix_id) = ?", exchangeId));
@@ -100,6 +121,24 @@ public final class Registry {
     /** The facilities a network lists (PeeringDB netfac). */
     public List<Facility> facilitiesOf(long asn) throws IOException {
         return facilitiesByAsn("n.asn = ?", asn).getOrDefault(asn, List.of());
+    }
+
+    /** Every network's facilities, by AS number: one query. */
+    public Map<Long, List<Facility>> facilitiesByNetwork() throws IOException {
+        return facilitiesByAsn("TRUE");
+    }
+
+    /** Every exchange's facilities, by exchange id: one query. */
+    public Map<Long, List<Facility>> facilitiesByExchange() throws IOException {
+        Map<Long, List<Facility>> out = new HashMap<>();
+        query("SELECT DISTINCT f.id, f.name, f.city, f.country, f.latitude, f.longitude, f.clli, x.ix_id FROM ixfac x"
+                + " JOIN fac f ON f.id = x.fac_id AND f.source = 'peeringdb'"
+                + " WHERE coalesce(x.status, 'ok') <> 'deleted' AND coalesce(f.status, 'ok') <> 'deleted'"
+                + " ORDER BY f.name, f.id", r -> {
+                    out.computeIfAbsent(r.getLong(8), k -> new ArrayList<>()).add(facility(r));
+                    return null;
+                });
+        return out;
     }
 
     /** The facilities of every network the condition on {@code n} (net) selects, by AS number, in one query. */
@@ -123,6 +162,11 @@ public final class Registry {
                 + " WHERE x.ix_id = ? AND coalesce(x.status, 'ok') <> 'deleted'"
                 + " AND coalesce(f.status, 'ok') <> 'deleted'"
                 + " ORDER BY f.name, f.id", Registry::facility, exchangeId);
+    }
+
+    /** Every exchange, by name. */
+    public List<Exchange> exchanges() throws IOException {
+        return exchanges("TRUE");
     }
 
     public Optional<Exchange> exchange(long id) throws IOException {

@@ -126,6 +126,20 @@ class RegistryQueryTest {
     }
 
     @Test
+    void bulkQueriesGiveEverythingAtOnce() throws IOException {
+        assertThat(registry.networks()).extracting(n -> n.asn()).containsExactly(64500L, 64501L, 64502L, 64503L);
+        assertThat(registry.exchanges()).extracting(x -> x.name()).containsExactly("AMS-X", "FRA-X");
+        assertThat(registry.allMemberships()).extracting(Membership::id)
+                .containsExactly(1002L, 1003L, 1000L, 1001L, 1004L, 1005L);
+        var byNet = registry.facilitiesByNetwork();
+        assertThat(byNet).containsOnlyKeys(64500L, 64501L, 64502L);
+        assertThat(byNet.get(64500L)).extracting(Facility::id).containsExactly(20L, 10L);
+        var byIx = registry.facilitiesByExchange();
+        assertThat(byIx.get(1L)).extracting(Facility::id).containsExactly(10L, 11L);
+        assertThat(byIx.get(2L)).extracting(Facility::id).containsExactly(20L);
+    }
+
+    @Test
     void distancesAreGreatCircle() {
         // Frankfurt to Amsterdam: about 364 km.
         assertThat(new GeoPoint(50.1109, 8.6821).distanceKm(new GeoPoint(52.3676, 4.9041))).isBetween(360.0, 368.0);

@@ -108,6 +108,12 @@ public class RegistryBenchmark {
         return registry.members(largestExchange);
     }
 
+    /** Everything a planner joins in memory: all ports and every network's facilities, two queries. */
+    @Benchmark
+    public int bulkMembershipsAndFacilities() throws IOException {
+        return registry.allMemberships().size() + registry.facilitiesByNetwork().size();
+    }
+
     @Benchmark
     public CommonPresence common() throws IOException {
         return registry.common(15169, 20676);
