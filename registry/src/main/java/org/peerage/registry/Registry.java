@@ -43,7 +43,8 @@ import org.peerage.registry.store.RegistryDatabase;
 /**
  * Questions a peering coordinator asks of the registry. Where PeeringDB and an IX-F export both describe a thing,
  * PeeringDB's record is shown; IX-F-only exchanges and members are shown from the export. Deleted objects
- * (status "deleted") are left out.
+ * (status "deleted") are left out. Not for concurrent use: one Registry per thread (JDBC connections are not
+ * shared), all on the database's connection, which closing the database releases.
  */
 public final class Registry {
     /** The RTT a port may show beyond the propagation delay: router processing, queueing, the measuring host. */
@@ -56,6 +57,8 @@ public final class Registry {
 
     private final RegistryDatabase db;
     private final Connection c;
+    /** Prepared once per query text: planning costs DuckDB more than running these small queries. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     public Registry(RegistryDatabase db) {
         this.db = db;
@@ -64,20 +67,24 @@ public final class Registry {
 
     /** The network with this AS number, from PeeringDB or, failing that, an IX-F export that lists it. */
     public Optional<Network> network(long asn) throws IOException {
-        return networks("asn = ?", asn).stream().findFirst();
+        return networks(NETWORK_COLUMNS + " FROM net WHERE asn = ? AND " + LIVE
+                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source LIMIT 1", asn).stream().findFirst();
     }
 
     /** Every network, one per AS number (as {@link #network(long)} chooses), by AS number. */
     public List<Network> networks() throws IOException {
-        return networks("TRUE");
+        return networks(NETWORK_COLUMNS + " FROM (SELECT *, row_number() OVER (PARTITION BY asn"
+                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source) AS rank FROM net WHERE " + LIVE
+                + ") WHERE rank = 1 ORDER BY asn");
     }
 
-    private List<Network> networks(String condition, Object... params) throws IOException {
-        return query("SELECT id, source, asn, name, aka, org_id, website, irr_as_set, info_prefixes4,"
-                + " info_prefixes6, info_type, info_traffic, info_ratio, info_scope, info_never_via_route_servers,"
-                + " policy_general, policy_locations, policy_ratio, policy_contracts, status, updated, raw FROM ("
-                + "SELECT *, row_number() OVER (PARTITION BY asn ORDER BY (source = 'peeringdb') DESC, name IS NULL,"
-                + " source) AS rank FROM net WHERE " + LIVE + " AND " + condition + ") WHERE rank = 1 ORDER BY asn",
+    private static final String NETWORK_COLUMNS = "SELECT id, source, asn, name, aka, org_id, website, irr_as_set,"
+            + " info_prefixes4, info_prefixes6, info_type, info_traffic, info_ratio, info_scope,"
+            + " info_never_via_route_servers, policy_general, policy_locations, policy_ratio, policy_contracts,"
+            + " status, updated, raw";
+
+    private List<Network> networks(String sql, Object... params) throws IOException {
+        return query(sql,
                 r -> new Network(r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5),
                         longOrNull(r, 6), r.getString(7), r.getString(8), longOrNull(r, 9), longOrNull(r, 10),
                         r.getString(11), r.getString(12), r.getString(13), r.getString(14), boolOrNull(r, 15),
@@ -367,19 +374,22 @@ public final class Registry {
     }
 
     private List<Membership> memberships(String condition, Object... params) throws IOException {
-        String sql = "WITH names AS (SELECT asn, name FROM (SELECT asn, name, row_number() OVER (PARTITION BY asn"
-                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source) AS rank FROM net WHERE " + LIVE
-                + ") WHERE rank = 1),"
-                + " ixnames AS (SELECT id, name FROM (SELECT id, name, row_number() OVER (PARTITION BY id"
-                + " ORDER BY " + PREFER_PEERINGDB + ") AS rank FROM ix WHERE " + LIVE + ") WHERE rank = 1)"
-                + " SELECT n.id, n.source, coalesce(n.ix_id, l.ix_id), x.name, n.ixlan_id, n.asn, nm.name, n.ipaddr4,"
-                + " n.ipaddr6, n.is_rs_peer, n.speed, n.operational FROM netixlan n"
+        // The ports first; names are then ranked only for the ASes and exchanges among them.
+        String sql = "WITH ports AS (SELECT n.id, n.source, coalesce(n.ix_id, l.ix_id) AS ix, n.ixlan_id, n.asn,"
+                + " n.ipaddr4, n.ipaddr6, n.is_rs_peer, n.speed, n.operational FROM netixlan n"
                 + " LEFT JOIN ixlan l ON l.id = n.ixlan_id AND l.source = n.source"
-                + " LEFT JOIN names nm ON nm.asn = n.asn"
-                + " LEFT JOIN ixnames x ON x.id = coalesce(n.ix_id, l.ix_id)"
                 + " WHERE coalesce(n.status, 'ok') <> 'deleted' AND coalesce(n.ix_id, l.ix_id) IS NOT NULL AND "
-                + condition + " ORDER BY lower(x.name), coalesce(n.ix_id, l.ix_id), n.asn, "
-                + "(n.source = 'peeringdb') DESC, n.source, n.id";
+                + condition + "),"
+                + " names AS (SELECT asn, name FROM (SELECT asn, name, row_number() OVER (PARTITION BY asn"
+                + " ORDER BY (source = 'peeringdb') DESC, name IS NULL, source) AS rank FROM net WHERE " + LIVE
+                + " AND asn IN (SELECT asn FROM ports)) WHERE rank = 1),"
+                + " ixnames AS (SELECT id, name FROM (SELECT id, name, row_number() OVER (PARTITION BY id"
+                + " ORDER BY " + PREFER_PEERINGDB + ") AS rank FROM ix WHERE " + LIVE
+                + " AND id IN (SELECT ix FROM ports)) WHERE rank = 1)"
+                + " SELECT p.id, p.source, p.ix, x.name, p.ixlan_id, p.asn, nm.name, p.ipaddr4, p.ipaddr6,"
+                + " p.is_rs_peer, p.speed, p.operational FROM ports p"
+                + " LEFT JOIN names nm ON nm.asn = p.asn LEFT JOIN ixnames x ON x.id = p.ix"
+                + " ORDER BY lower(x.name), p.ix, p.asn, (p.source = 'peeringdb') DESC, p.source, p.id";
         List<Membership> rows = query(sql, r -> new Membership(r.getLong(1), List.of(r.getString(2)), r.getLong(3),
                 r.getString(4), r.getLong(5), r.getLong(6), r.getString(7), r.getString(8), r.getString(9),
                 boolOrNull(r, 10), longOrNull(r, 11), boolOrNull(r, 12)), params);
@@ -440,7 +450,12 @@ public final class Registry {
     }
 
     private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws IOException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+        try {
+            PreparedStatement s = statements.get(sql);
+            if (s == null || s.isClosed()) {
+                s = c.prepareStatement(sql);
+                statements.put(sql, s);
+            }
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
