@@ -24,7 +24,9 @@ final class PeerageProcess {
     static Result run(Path stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), PeerageCommand.class.getName()));
+                // As the jar's manifest grants it (Netty's epoll, DuckDB load native libraries).
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                PeerageCommand.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         if (stdin != null) {
