@@ -53,7 +53,7 @@ public final class PcapReader implements AutoCloseable {
     }
 
     private void readFileHeader() throws IOException {
-        if (!readFully(header, 0, 4, true)) {
+        if (!readFully(header, 0, 4, true, 0)) {
             throw new PcapException(0, "empty file, not a capture");
         }
         int magic = be(header, 0);
@@ -73,13 +73,13 @@ public final class PcapReader implements AutoCloseable {
     private void classic(boolean little, boolean nanos) throws IOException {
         littleEndian = little;
         nanoseconds = nanos;
-        readFully(header, 4, 20, false);
+        readFully(header, 4, 20, false, 0);
         classicLinkType = word(header, 20) & 0xFFFF; // upper bits may carry the FCS length
     }
 
     /** Reads the rest of a section header block whose type word was read at {@code start}. */
     private void sectionHeader(long start) throws IOException {
-        readFully(header, 4, 8, false);
+        readFully(header, 4, 8, false, start);
         int order = be(header, 8);
         if (order == 0x1A2B3C4D) {
             littleEndian = false;
@@ -92,7 +92,7 @@ public final class PcapReader implements AutoCloseable {
         if (length < 28 || length > MAX_BLOCK || length % 4 != 0) {
             throw new PcapException(start, "pcapng section header of length " + length);
         }
-        skip(length - 12);
+        skip(length - 12, start);
         interfaces.clear();
         resolutions.clear();
     }
@@ -104,7 +104,7 @@ public final class PcapReader implements AutoCloseable {
 
     private PcapFrame nextClassic() throws IOException {
         long start = position;
-        if (!readFully(header, 0, 16, true)) {
+        if (!readFully(header, 0, 16, true, start)) {
             return null;
         }
         long seconds = word(header, 0) & 0xFFFF_FFFFL;
@@ -116,7 +116,7 @@ public final class PcapReader implements AutoCloseable {
                     + " captured bytes");
         }
         byte[] data = new byte[captured];
-        readFully(data, 0, captured, false);
+        readFully(data, 0, captured, false, start);
         long nanos = seconds * 1_000_000_000L + (nanoseconds ? fraction : fraction * 1000);
         return new PcapFrame(nanos, classicLinkType, data, original, start);
     }
@@ -124,7 +124,7 @@ public final class PcapReader implements AutoCloseable {
     private PcapFrame nextBlock() throws IOException {
         while (true) {
             long start = position;
-            if (!readFully(header, 0, 8, true)) {
+            if (!readFully(header, 0, 8, true, start)) {
                 return null;
             }
             int type = word(header, 0);
@@ -137,7 +137,7 @@ public final class PcapReader implements AutoCloseable {
                 throw new PcapException(start, "pcapng block of length " + Integer.toUnsignedString(length));
             }
             byte[] body = new byte[length - 8];
-            readFully(body, 0, body.length, false);
+            readFully(body, 0, body.length, false, start);
             int bodyLength = body.length - 4; // the trailing copy of the length
             switch (type) {
                 case 1 -> describeInterface(body, bodyLength, start);
@@ -252,8 +252,11 @@ public final class PcapReader implements AutoCloseable {
         return v;
     }
 
-    /** Fills {@code n} bytes; false if the stream ended before the first byte and {@code atBoundary}. */
-    private boolean readFully(byte[] buf, int off, int n, boolean atBoundary) throws IOException {
+    /**
+     * Fills {@code n} bytes of the record (or header) that starts at {@code recordStart}; false if the stream ended
+     * before the first byte and {@code atBoundary}.
+     */
+    private boolean readFully(byte[] buf, int off, int n, boolean atBoundary, long recordStart) throws IOException {
         int done = 0;
         while (done < n) {
             int r = in.read(buf, off + done, n - done);
@@ -261,8 +264,8 @@ public final class PcapReader implements AutoCloseable {
                 if (done == 0 && atBoundary) {
                     return false;
                 }
-                throw new PcapException(position, "file ends " + (n - done) + " bytes into a "
-                        + n + "-byte read (truncated capture)");
+                throw new PcapException(recordStart, "truncated capture: the file ends " + (n - done)
+                        + " bytes short of the end of the record");
             }
             done += r;
             position += r;
@@ -270,11 +273,11 @@ public final class PcapReader implements AutoCloseable {
         return true;
     }
 
-    private void skip(long n) throws IOException {
+    private void skip(long n, long start) throws IOException {
         byte[] scratch = new byte[(int) Math.min(n, 8192)];
         while (n > 0) {
             int chunk = (int) Math.min(n, scratch.length);
-            readFully(scratch, 0, chunk, false);
+            readFully(scratch, 0, chunk, false, start);
             n -= chunk;
         }
     }
