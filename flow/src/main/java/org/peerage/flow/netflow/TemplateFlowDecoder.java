@@ -157,7 +157,7 @@ public final class TemplateFlowDecoder {
             p = setEnd;
         }
         if (ipfix) {
-            lost = domain.sequence.observe(sequence, countKnown ? dataRecords : -1);
+            lost = domain.sequence.observeRecords(sequence, countKnown ? dataRecords : -1);
         }
         return new PacketResult.Decoded(protocol, records, templates, optionRecords, waiting, 0, lost);
     }
