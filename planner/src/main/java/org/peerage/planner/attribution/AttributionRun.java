@@ -15,6 +15,7 @@ public final class AttributionRun implements FlowSink {
     private final TrafficAggregate aggregate;
     private final TrafficWriter writer;
     private int[] remote = new int[0];
+    private int[] remotePath = new int[0];
     private byte[] direction = new byte[0];
 
     /** @param writer where attributed flows go, or null to aggregate only */
@@ -30,10 +31,11 @@ public final class AttributionRun implements FlowSink {
         int n = batch.size();
         if (remote.length < n) {
             remote = new int[n];
+            remotePath = new int[n];
             direction = new byte[n];
         }
-        attributor.attribute(batch, 0, n, remote, direction);
-        aggregate.add(batch, 0, n, remote, direction);
+        attributor.attribute(batch, 0, n, remote, remotePath, direction);
+        aggregate.add(batch, 0, n, remotePath, direction);
         if (writer != null) {
             writer.flows(batch, 0, n, remote, direction);
         }

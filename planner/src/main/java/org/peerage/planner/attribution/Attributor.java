@@ -18,11 +18,12 @@ public final class Attributor {
     public static final int UNROUTED = -1;
 
     private final RoutingTable table;
-    private final byte[] local;
+    /** Per route: its AS path id shifted left by one, and 1 if the route is local; one read serves both. */
+    private final int[] meta;
 
-    private Attributor(RoutingTable table, byte[] local) {
+    private Attributor(RoutingTable table, int[] meta) {
         this.table = table;
-        this.local = local;
+        this.meta = meta;
     }
 
     /** Builds the routing table with our prefixes added (as local routes, where the table lacks them). */
@@ -34,14 +35,14 @@ public final class Attributor {
         }
         RoutingTable table = routes.build();
         AsPaths paths = table.asPaths();
-        byte[] local = new byte[table.size()];
+        int[] meta = new int[table.size()];
         for (int r = 0; r < table.size(); r++) {
             int path = table.path(r);
             boolean ours = paths.length(path) == 0 || mine.isLocalAs(paths.originAs(path))
                     || mine.covers(table.prefix(r));
-            local[r] = (byte) (ours ? 1 : 0);
+            meta[r] = (path << 1) | (ours ? 1 : 0);
         }
-        return new Attributor(table, local);
+        return new Attributor(table, meta);
     }
 
     public RoutingTable table() {
@@ -49,7 +50,7 @@ public final class Attributor {
     }
 
     public boolean isLocal(int route) {
-        return route >= 0 && local[route] != 0;
+        return route >= 0 && (meta[route] & 1) != 0;
     }
 
     private int lookup(int family, long hi, long lo) {
@@ -65,23 +66,26 @@ public final class Attributor {
     /**
      * Attributes records {@code [from, to)} of a batch.
      *
-     * @param remote    out: per record, the route of the remote end or {@link #UNROUTED}
-     * @param direction out: per record, {@link #IN} or {@link #OUT}
+     * @param remote     out: per record, the route of the remote end or {@link #UNROUTED}
+     * @param remotePath out: per record, that route's AS path id, or {@link TrafficAggregate#UNROUTED_PATH}
+     * @param direction  out: per record, {@link #IN} or {@link #OUT}
      */
-    public void attribute(FlowBatch b, int from, int to, int[] remote, byte[] direction) {
-        byte[] local = this.local;
+    public void attribute(FlowBatch b, int from, int to, int[] remote, int[] remotePath, byte[] direction) {
+        int[] meta = this.meta;
         for (int i = from; i < to; i++) {
             int family = b.family(i);
             int s = lookup(family, b.srcHi(i), b.srcLo(i));
             int d = lookup(family, b.dstHi(i), b.dstLo(i));
-            boolean srcLocal = s >= 0 && local[s] != 0;
-            boolean dstLocal = d >= 0 && local[d] != 0;
-            if (dstLocal && !srcLocal) {
+            int ms = s >= 0 ? meta[s] : (TrafficAggregate.UNROUTED_PATH << 1);
+            int md = d >= 0 ? meta[d] : (TrafficAggregate.UNROUTED_PATH << 1);
+            if ((md & 1) != 0 && (ms & 1) == 0) {
                 direction[i] = IN;
                 remote[i] = s;
+                remotePath[i] = ms >>> 1;
             } else {
                 direction[i] = OUT;
                 remote[i] = d;
+                remotePath[i] = md >>> 1;
             }
         }
     }

@@ -4,22 +4,27 @@ import java.util.Arrays;
 
 /**
  * An open-addressing hash map from long keys to long sums, for aggregation on the hot path: no boxing, linear
- * probing in two parallel arrays, doubled at half load. The key {@link #EMPTY} (all ones) is reserved.
+ * probing over one array of interleaved key and value (one cache line holds both), doubled at half load. The key
+ * {@link #EMPTY} (all ones) is reserved.
  */
 final class LongLongMap {
     static final long EMPTY = -1L;
 
-    private long[] keys;
-    private long[] values;
-    private int mask;
+    private long[] slots; // key at 2i, value at 2i + 1
+    private int mask; // over slot indexes
     private int size;
 
     LongLongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        keys = new long[capacity];
-        values = new long[capacity];
-        Arrays.fill(keys, EMPTY);
+        slots = new long[capacity * 2];
+        clearKeys(slots);
         mask = capacity - 1;
+    }
+
+    private static void clearKeys(long[] s) {
+        for (int i = 0; i < s.length; i += 2) {
+            s[i] = EMPTY;
+        }
     }
 
     private static int slot(long key, int mask) {
@@ -28,17 +33,18 @@ final class LongLongMap {
     }
 
     void add(long key, long value) {
+        long[] s = slots;
         int i = slot(key, mask);
         while (true) {
-            long k = keys[i];
+            long k = s[2 * i];
             if (k == key) {
-                values[i] += value;
+                s[2 * i + 1] += value;
                 return;
             }
             if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
+                s[2 * i] = key;
+                s[2 * i + 1] = value;
+                if (++size * 4 > s.length) { // half of the slots
                     grow();
                 }
                 return;
@@ -48,11 +54,12 @@ final class LongLongMap {
     }
 
     long get(long key) {
+        long[] s = slots;
         int i = slot(key, mask);
         while (true) {
-            long k = keys[i];
+            long k = s[2 * i];
             if (k == key) {
-                return values[i];
+                return s[2 * i + 1];
             }
             if (k == EMPTY) {
                 return 0;
@@ -62,23 +69,23 @@ final class LongLongMap {
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new long[oldKeys.length * 2];
-        Arrays.fill(keys, EMPTY);
-        mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
+        long[] old = slots;
+        long[] s = new long[old.length * 2];
+        clearKeys(s);
+        int m = s.length / 2 - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            long k = old[j];
             if (k != EMPTY) {
-                int i = slot(k, mask);
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
+                int i = slot(k, m);
+                while (s[2 * i] != EMPTY) {
+                    i = (i + 1) & m;
                 }
-                keys[i] = k;
-                values[i] = oldValues[j];
+                s[2 * i] = k;
+                s[2 * i + 1] = old[j + 1];
             }
         }
+        slots = s;
+        mask = m;
     }
 
     int size() {
@@ -87,9 +94,9 @@ final class LongLongMap {
 
     /** Visits every entry, in no particular order. */
     void forEach(Entry visitor) {
-        for (int j = 0; j < keys.length; j++) {
-            if (keys[j] != EMPTY) {
-                visitor.accept(keys[j], values[j]);
+        for (int j = 0; j < slots.length; j += 2) {
+            if (slots[j] != EMPTY) {
+                visitor.accept(slots[j], slots[j + 1]);
             }
         }
     }

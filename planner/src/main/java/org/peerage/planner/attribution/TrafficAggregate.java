@@ -7,7 +7,9 @@ import org.peerage.planner.routing.RoutingTable;
  * Traffic summed per direction, AS path of the remote route, and 5-minute bucket, in bytes scaled by the sampling
  * rate. A flow that spans buckets is spread over them in proportion to the time it spent in each. Everything
  * coarser (per next-hop and origin AS, per candidate network, totals) is derived from these sums afterwards, so the
- * hot loop does one hash update per flow.
+ * hot loop does one update per flow. Flows come roughly in time order, so the sums of the latest bucket are kept in
+ * a dense array indexed by path and direction (a few MiB, mostly in cache); older buckets, and the latest when a
+ * newer one begins, go to a hash map.
  */
 public final class TrafficAggregate {
     public static final long BUCKET_MILLIS = 300_000;
@@ -19,6 +21,12 @@ public final class TrafficAggregate {
     private final RoutingTable table;
     private final int defaultRate;
     private final LongLongMap sums = new LongLongMap(1 << 16);
+    /** Sums of {@link #currentBucket} by path * 2 + direction; the unrouted path has the last pair. */
+    private final long[] current;
+    private int[] touched = new int[1024];
+    private int touchedCount;
+    private long currentBucket = -1;
+    private final int unroutedIndex;
     private long minBucket = Long.MAX_VALUE;
     private long maxBucket = Long.MIN_VALUE;
     private long records;
@@ -29,6 +37,8 @@ public final class TrafficAggregate {
     public TrafficAggregate(RoutingTable table, int defaultRate) {
         this.table = table;
         this.defaultRate = Math.max(1, defaultRate);
+        this.unroutedIndex = table.asPaths().count();
+        this.current = new long[2 * (unroutedIndex + 1)];
     }
 
     static long key(int path, int direction, long bucket) {
@@ -48,7 +58,7 @@ public final class TrafficAggregate {
     }
 
     /** Adds records {@code [from, to)} with the attribution {@link Attributor} gave them. */
-    public void add(FlowBatch b, int from, int to, int[] remote, byte[] direction) {
+    public void add(FlowBatch b, int from, int to, int[] remotePath, byte[] direction) {
         for (int i = from; i < to; i++) {
             int rate = b.samplingRate(i);
             if (rate == 0) {
@@ -56,31 +66,58 @@ public final class TrafficAggregate {
                 withoutRate++;
             }
             long bytes = b.bytes(i) * Integer.toUnsignedLong(rate);
-            int route = remote[i];
-            int path;
-            if (route < 0) {
-                path = UNROUTED_PATH;
+            int path = remotePath[i];
+            if (path == UNROUTED_PATH) {
                 unrouted++;
-            } else {
-                path = table.path(route);
             }
             long start = b.startMillis(i);
             long end = Math.max(start, b.endMillis(i));
             long first = start / BUCKET_MILLIS;
             long last = end / BUCKET_MILLIS;
-            if (first == last) {
-                sums.add(key(path, direction[i], first), bytes);
-            } else {
-                spread(path, direction[i], start, end, first, last, bytes);
-            }
             if (first < minBucket) {
                 minBucket = first;
             }
             if (last > maxBucket) {
                 maxBucket = last;
             }
+            if (first == last) {
+                if (first != currentBucket) {
+                    if (first < currentBucket) {
+                        sums.add(key(path, direction[i], first), bytes);
+                        continue;
+                    }
+                    flushCurrent();
+                    currentBucket = first;
+                }
+                int slot = 2 * (path == UNROUTED_PATH ? unroutedIndex : path) + direction[i];
+                if (current[slot] == 0) {
+                    touch(slot);
+                }
+                current[slot] += bytes;
+            } else {
+                spread(path, direction[i], start, end, first, last, bytes);
+            }
         }
         records += to - from;
+    }
+
+    private void touch(int slot) {
+        if (touchedCount == touched.length) {
+            touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = slot;
+    }
+
+    /** Moves the dense sums of the current bucket into the map. */
+    private void flushCurrent() {
+        for (int k = 0; k < touchedCount; k++) {
+            int slot = touched[k];
+            int pathIndex = slot >>> 1;
+            int path = pathIndex == unroutedIndex ? UNROUTED_PATH : pathIndex;
+            sums.add(key(path, slot & 1, currentBucket), current[slot]);
+            current[slot] = 0;
+        }
+        touchedCount = 0;
     }
 
     private void spread(int path, int direction, long start, long end, long first, long last, long bytes) {
@@ -103,7 +140,9 @@ public final class TrafficAggregate {
         return table;
     }
 
+    /** Every (path, direction, bucket) sum; the dense current bucket is folded in first. */
     LongLongMap sums() {
+        flushCurrent();
         return sums;
     }
 
