@@ -72,8 +72,8 @@ public final class TrafficAggregate {
             }
             long start = b.startMillis(i);
             long end = Math.max(start, b.endMillis(i));
-            long first = start / BUCKET_MILLIS;
             long last = end / BUCKET_MILLIS;
+            long first = start >= last * BUCKET_MILLIS ? last : start / BUCKET_MILLIS; // one division mostly
             if (first < minBucket) {
                 minBucket = first;
             }
