@@ -74,19 +74,22 @@ public final class Attributor {
         int[] meta = this.meta;
         for (int i = from; i < to; i++) {
             int family = b.family(i);
-            int s = lookup(family, b.srcHi(i), b.srcLo(i));
             int d = lookup(family, b.dstHi(i), b.dstLo(i));
-            int ms = s >= 0 ? meta[s] : (TrafficAggregate.UNROUTED_PATH << 1);
             int md = d >= 0 ? meta[d] : (TrafficAggregate.UNROUTED_PATH << 1);
-            if ((md & 1) != 0 && (ms & 1) == 0) {
-                direction[i] = IN;
-                remote[i] = s;
-                remotePath[i] = ms >>> 1;
-            } else {
-                direction[i] = OUT;
-                remote[i] = d;
-                remotePath[i] = md >>> 1;
+            if ((md & 1) != 0) {
+                // Only a flow to us needs its source looked up: inbound unless the source is ours too.
+                int s = lookup(family, b.srcHi(i), b.srcLo(i));
+                int ms = s >= 0 ? meta[s] : (TrafficAggregate.UNROUTED_PATH << 1);
+                if ((ms & 1) == 0) {
+                    direction[i] = IN;
+                    remote[i] = s;
+                    remotePath[i] = ms >>> 1;
+                    continue;
+                }
             }
+            direction[i] = OUT;
+            remote[i] = d;
+            remotePath[i] = md >>> 1;
         }
     }
 }
