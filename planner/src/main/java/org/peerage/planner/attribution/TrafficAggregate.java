@@ -59,45 +59,55 @@ public final class TrafficAggregate {
 
     /** Adds records {@code [from, to)} with the attribution {@link Attributor} gave them. */
     public void add(FlowBatch b, int from, int to, int[] remotePath, byte[] direction) {
+        // The counters live in locals for the loop: the JIT keeps them in registers.
+        long min = minBucket;
+        long max = maxBucket;
+        long bucketNow = currentBucket;
+        long noRate = 0;
+        long noRoute = 0;
+        long[] dense = current;
         for (int i = from; i < to; i++) {
             int rate = b.samplingRate(i);
             if (rate == 0) {
                 rate = defaultRate;
-                withoutRate++;
+                noRate++;
             }
             long bytes = b.bytes(i) * Integer.toUnsignedLong(rate);
             int path = remotePath[i];
+            int pathIndex = path;
             if (path == UNROUTED_PATH) {
-                unrouted++;
+                noRoute++;
+                pathIndex = unroutedIndex;
             }
             long start = b.startMillis(i);
             long end = Math.max(start, b.endMillis(i));
             long last = end / BUCKET_MILLIS;
             long first = start >= last * BUCKET_MILLIS ? last : start / BUCKET_MILLIS; // one division mostly
-            if (first < minBucket) {
-                minBucket = first;
-            }
-            if (last > maxBucket) {
-                maxBucket = last;
-            }
-            if (first == last) {
-                if (first != currentBucket) {
-                    if (first < currentBucket) {
-                        sums.add(key(path, direction[i], first), bytes);
-                        continue;
-                    }
-                    flushCurrent();
-                    currentBucket = first;
-                }
-                int slot = 2 * (path == UNROUTED_PATH ? unroutedIndex : path) + direction[i];
-                if (current[slot] == 0) {
-                    touch(slot);
-                }
-                current[slot] += bytes;
-            } else {
+            min = Math.min(min, first);
+            max = Math.max(max, last);
+            if (first != last) {
                 spread(path, direction[i], start, end, first, last, bytes);
+                continue;
             }
+            if (first != bucketNow) {
+                if (first < bucketNow) {
+                    sums.add(key(path, direction[i], first), bytes);
+                    continue;
+                }
+                flushCurrent();
+                bucketNow = currentBucket = first;
+            }
+            int slot = 2 * pathIndex + direction[i];
+            long sum = dense[slot];
+            if (sum == 0) {
+                touch(slot);
+            }
+            dense[slot] = sum + bytes;
         }
+        minBucket = min;
+        maxBucket = max;
+        withoutRate += noRate;
+        unrouted += noRoute;
         records += to - from;
     }
 
