@@ -146,9 +146,7 @@ final class TrafficAttributeCommand implements Callable<Integer> {
         try (TrafficWriter writer = new TrafficWriter(out, fmt, attributor, defaultRate)) {
             AttributionRun run = new AttributionRun(attributor, mine, defaultRate, writer);
             for (Path f : input.flows) {
-                FlowBatch batch = new FlowBatch(new Exporters());
-                FlowFiles.read(f, batch);
-                run.accept(batch);
+                FlowFiles.stream(f, new FlowBatch(new Exporters(), 1 << 16), 1 << 16, run);
             }
             if (!input.pcaps.isEmpty()) {
                 FlowCollector collector = new FlowCollector(new Exporters(), run, line -> err.println(

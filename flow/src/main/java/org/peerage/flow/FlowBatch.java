@@ -107,29 +107,6 @@ public final class FlowBatch {
         exporter[i] = f.exporter;
     }
 
-    /** Copies record {@code i} into a scratch. */
-    public void copyTo(int i, FlowFields f) {
-        f.startMillis = start[i];
-        f.endMillis = end[i];
-        f.family = family[i];
-        f.srcHi = srcHi[i];
-        f.srcLo = srcLo[i];
-        f.dstHi = dstHi[i];
-        f.dstLo = dstLo[i];
-        f.protocol = protocol(i);
-        f.srcPort = srcPort[i];
-        f.dstPort = dstPort[i];
-        f.tcpFlags = tcpFlags(i);
-        f.bytes = bytes[i];
-        f.packets = packets[i];
-        f.samplingRate = samplingRate[i];
-        f.inIf = inIf[i];
-        f.outIf = outIf[i];
-        f.srcAs = srcAs[i];
-        f.dstAs = dstAs[i];
-        f.exporter = exporter[i];
-    }
-
     public void clear() {
         size = 0;
     }

@@ -44,14 +44,6 @@ public final class PcapReader implements AutoCloseable {
         return new PcapReader(in);
     }
 
-    /** The link type of a classic file, or of a pcapng file's first interface (-1 before one was described). */
-    public int linkType() {
-        if (!pcapng) {
-            return classicLinkType;
-        }
-        return interfaces.isEmpty() ? -1 : interfaces.getFirst()[0];
-    }
-
     private void readFileHeader() throws IOException {
         if (!readFully(header, 0, 4, true, 0)) {
             throw new PcapException(0, "empty file, not a capture");

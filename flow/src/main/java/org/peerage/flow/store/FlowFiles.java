@@ -39,6 +39,22 @@ public final class FlowFiles {
      * naming the file and row.
      */
     public static void read(Path file, FlowBatch out) throws IOException {
+        read(file, out, Integer.MAX_VALUE, batch -> { });
+    }
+
+    /**
+     * Streams a flow file through {@code sink} in batches of {@code batchSize} records (the batch is cleared after
+     * each), so that files larger than memory can be processed.
+     */
+    public static void stream(Path file, FlowBatch batch, int batchSize, FlowSink sink) throws IOException {
+        read(file, batch, batchSize, sink);
+        if (batch.size() > 0) {
+            sink.accept(batch);
+            batch.clear();
+        }
+    }
+
+    private static void read(Path file, FlowBatch out, int batchSize, FlowSink sink) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
@@ -75,6 +91,10 @@ public final class FlowFiles {
                 }
                 f.exporter = exporter;
                 out.append(f);
+                if (out.size() >= batchSize) {
+                    sink.accept(out);
+                    out.clear();
+                }
             }
         } catch (SQLException e) {
             throw new IOException(file + (row > 0 ? " row " + (row + 1) : "") + ": " + e.getMessage(), e);

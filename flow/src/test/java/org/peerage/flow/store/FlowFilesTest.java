@@ -21,7 +21,11 @@ import org.peerage.flow.collect.FlowSink;
 class FlowFilesTest {
 
     static FlowBatch sample(Exporters exporters) throws Exception {
-        FlowBatch b = new FlowBatch(exporters);
+        return sample(exporters, new FlowBatch(exporters));
+    }
+
+    /** Appends the two sample records to {@code b}. */
+    static FlowBatch sample(Exporters exporters, FlowBatch b) throws Exception {
         FlowFields f = new FlowFields();
         f.startMillis = 1_700_000_000_123L;
         f.endMillis = 1_700_000_060_456L;
@@ -77,6 +81,22 @@ class FlowFilesTest {
             assertThat(Files.readAllLines(file).get(1)).startsWith("2023-11-14 22:13:20.123,2023-11-14 22:14:20.456,"
                     + "192.0.2.1,198.51.100.20,6,65535,443,27,");
         }
+    }
+
+    @Test
+    void streamsInBatches(@TempDir Path dir) throws Exception {
+        Exporters exporters = new Exporters();
+        FlowBatch written = new FlowBatch(exporters);
+        for (int k = 0; k < 5; k++) {
+            sample(exporters, written);
+        }
+        Path file = dir.resolve("ten.parquet");
+        try (FlowSink w = FlowFiles.writer(file)) {
+            w.accept(written);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        FlowFiles.stream(file, new FlowBatch(new Exporters()), 4, batch -> sizes.add(batch.size()));
+        assertThat(sizes).containsExactly(4, 4, 2);
     }
 
     @Test

@@ -58,10 +58,6 @@ public final class Lpm6 {
         return owners[from];
     }
 
-    public int ranges() {
-        return starts.length;
-    }
-
     public static final class Builder {
         private final List<long[]> prefixes = new ArrayList<>(); // {hi, lo, length, route, order}
 
