@@ -15,7 +15,7 @@ import org.peerage.flow.FlowBatch;
 import org.peerage.flow.FlowFields;
 import org.peerage.flow.collect.FlowSink;
 
-/** Opens flow files by name: {@code .parquet} is Parquet, anything else CSV (DuckDB reads both, gzip too). */
+/** Flow files by name: {@code .parquet} is Parquet, anything else is read as CSV (gzip too: DuckDB reads it). */
 public final class FlowFiles {
     private FlowFiles() {
     }
@@ -24,7 +24,12 @@ public final class FlowFiles {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
+    /** A writer chosen by the file's extension: .parquet or .csv. */
     public static FlowSink writer(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
+            throw new IllegalArgumentException(file + ": flow files are FILE.csv or FILE.parquet");
+        }
         return isParquet(file) ? new ParquetFlowWriter(file) : new CsvFlowWriter(file);
     }
 

@@ -110,6 +110,12 @@ class FlowFilesTest {
     }
 
     @Test
+    void writerWantsCsvOrParquet(@TempDir Path dir) {
+        assertThatThrownBy(() -> FlowFiles.writer(dir.resolve("flows.json")))
+                .hasMessageContaining("flows.json: flow files are FILE.csv or FILE.parquet");
+    }
+
+    @Test
     void textLine() throws Exception {
         FlowBatch b = sample(new Exporters());
         assertThat(FlowText.line(b, 1)).isEqualTo("2020-09-13 12:26:40.000 2020-09-13 12:26:40.000 UDP "
