@@ -44,6 +44,9 @@ final class FlowCollectCommand implements Callable<Integer> {
             addresses.add(Addresses.socket(l, "--listen"));
         }
         Duration limit = duration == null ? null : Durations.parse(duration, "--duration");
+        if (out != null) {
+            FlowFiles.checkWritable(out);
+        }
         FlowSink sink = out == null ? batch -> { } : new DeferredSink(() -> FlowFiles.writer(out));
         UdpCollector collector;
         try {

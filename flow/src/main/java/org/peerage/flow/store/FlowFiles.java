@@ -24,12 +24,17 @@ public final class FlowFiles {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet");
     }
 
-    /** A writer chosen by the file's extension: .parquet or .csv. */
-    public static FlowSink writer(Path file) throws IOException {
+    /** Refuses a name that is neither FILE.csv nor FILE.parquet. */
+    public static void checkWritable(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".parquet")) {
             throw new IllegalArgumentException(file + ": flow files are FILE.csv or FILE.parquet");
         }
+    }
+
+    /** A writer chosen by the file's extension: .parquet or .csv. */
+    public static FlowSink writer(Path file) throws IOException {
+        checkWritable(file);
         return isParquet(file) ? new ParquetFlowWriter(file) : new CsvFlowWriter(file);
     }
 

@@ -31,9 +31,13 @@ final class BenchTables {
     }
 
     static Path data() {
+        return data("pyasn_ipasn_20140513.dat.gz");
+    }
+
+    static Path data(String name) {
         Path root = Path.of(System.getProperty("peerage.root", System.getProperty("user.dir") + "/.."))
                 .toAbsolutePath().normalize();
-        Path p = root.resolveSibling("shared").resolve("data/misc/pyasn_ipasn_20140513.dat.gz");
+        Path p = root.resolveSibling("shared").resolve("data/misc").resolve(name);
         if (!Files.exists(p)) {
             throw new IllegalStateException("benchmark data " + p + " is missing (set -Dpeerage.root=REPO)");
         }
@@ -85,6 +89,49 @@ final class BenchTables {
     private static void add(RoutingTable.Builder b, Prefix p, int origin, Random r) {
         int transit = TRANSITS[r.nextInt(TRANSITS.length)];
         b.add(p, b.asPaths().intern(new int[] {transit, origin}, transit + " " + origin));
+    }
+
+    /** The IPv6 table: the real IPv6 prefixes of RouteViews 2015 (pyasn_ipasn6_20151101.dat.gz). */
+    record Table6(RoutingTable routes, long[] his, int[] lengths) {
+    }
+
+    static Table6 ipv6() throws IOException {
+        RoutingTable.Builder b = new RoutingTable.Builder();
+        java.util.List<long[]> prefixes = new java.util.ArrayList<>();
+        Random r = new Random(43);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+                Files.newInputStream(data("pyasn_ipasn6_20151101.dat.gz"))), StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int tab = line.indexOf('\t');
+                if (line.startsWith(";") || tab < 0 || line.indexOf(':') < 0) {
+                    continue;
+                }
+                Prefix p = Prefix.parse(line.substring(0, tab));
+                if (p.length() > 64 || b.contains(p)) {
+                    continue;
+                }
+                add(b, p, (int) Long.parseLong(line.substring(tab + 1).trim()), r);
+                byte[] a = p.address();
+                long hi = 0;
+                for (int i = 0; i < 8; i++) hi = (hi << 8) | (a[i] & 0xFF);
+                prefixes.add(new long[] {hi, p.length()});
+            }
+        }
+        long[] his = new long[prefixes.size()];
+        int[] lengths = new int[prefixes.size()];
+        for (int i = 0; i < his.length; i++) {
+            his[i] = prefixes.get(i)[0];
+            lengths[i] = (int) prefixes.get(i)[1];
+        }
+        return new Table6(b.build(), his, lengths);
+    }
+
+    /** The upper 64 bits of an address inside a random prefix of the IPv6 table. */
+    static long inside(Table6 t, Random r) {
+        int i = r.nextInt(t.his().length);
+        int length = t.lengths()[i];
+        return length == 64 ? t.his()[i] : t.his()[i] | (r.nextLong() >>> length);
     }
 
     /** An address inside a random prefix of the table. */

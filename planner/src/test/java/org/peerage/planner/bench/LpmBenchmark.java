@@ -15,7 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.peerage.planner.routing.RoutingTable;
 
-/** IPv4 longest-prefix match on a 1,000,000-prefix table: addresses inside routed prefixes, and uniform ones. */
+/**
+ * IPv4 longest-prefix match on a 1,000,000-prefix table (addresses inside routed prefixes, and uniform ones), and
+ * IPv6 on the real IPv6 table of 2015.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -28,6 +31,9 @@ public class LpmBenchmark {
     RoutingTable table;
     int[] routed = new int[LOOKUPS];
     int[] uniform = new int[LOOKUPS];
+    RoutingTable table6;
+    long[] routed6Hi = new long[LOOKUPS];
+    long[] routed6Lo = new long[LOOKUPS];
 
     @Setup
     public void setup() throws Exception {
@@ -38,6 +44,23 @@ public class LpmBenchmark {
             routed[i] = BenchTables.inside(t, r);
             uniform[i] = r.nextInt();
         }
+        BenchTables.Table6 t6 = BenchTables.ipv6();
+        table6 = t6.routes();
+        for (int i = 0; i < LOOKUPS; i++) {
+            routed6Hi[i] = BenchTables.inside(t6, r);
+            routed6Lo[i] = r.nextLong();
+        }
+    }
+
+    /** IPv6: the 27,000 real IPv6 prefixes of 2015, addresses inside them. */
+    @Benchmark
+    @OperationsPerInvocation(LOOKUPS)
+    public int ipv6RoutedAddresses() {
+        int sum = 0;
+        for (int i = 0; i < LOOKUPS; i++) {
+            sum += table6.lookupIpv6(routed6Hi[i], routed6Lo[i]);
+        }
+        return sum;
     }
 
     @Benchmark
