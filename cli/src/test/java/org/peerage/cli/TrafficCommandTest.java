@@ -81,6 +81,43 @@ class TrafficCommandTest {
 
     @Test
     @Timeout(120)
+    void routingTableFromALivePeerageSpeaker(@TempDir Path dir) throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path rib = data("mrt/pyasn_rib.20140523.0600_firstMB.bz2");
+        java.util.concurrent.CompletableFuture<PeerageProcess.Result> speaker =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return PeerageProcess.run(null, "speaker", "--local-as", "64510", "--router-id", "10.0.0.1",
+                                "--local-address", "127.0.7.1", "--passive", "--listen-port", String.valueOf(port),
+                                "--peer", "127.0.7.2:179", "--peer-as", "64520", "--announce-mrt", rib.toString(),
+                                "--mrt-peer", "as:6939", "--exit-after-eor", "--timeout", "60");
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                });
+        Thread.sleep(1500);
+        Path flows = dir.resolve("flows.csv");
+        Files.write(flows, List.of("start,end,src,dst,proto,src_port,dst_port,tcp_flags,packets,bytes,sampling_rate,"
+                + "in_if,out_if,src_as,dst_as,exporter", "2024-01-01 00:00:10.000,2024-01-01 00:00:10.000,203.0.113.5,"
+                + "1.0.4.9,6,40000,443,16,1,1000,1,1,2,0,0,192.0.2.1"));
+        Path out = dir.resolve("out");
+        var r = PeerageProcess.run(null, "traffic", "attribute", "--flows", flows.toString(), "--bgp",
+                "127.0.7.1:" + port, "--bgp-local-as", "64520", "--bgp-peer-as", "64510", "--bgp-local-address",
+                "127.0.7.2", "--bgp-timeout", "60s", "--local-prefix", "203.0.113.0/24", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(speaker.get().exitCode()).isZero();
+        var q = PeerageProcess.run(null, "traffic", "query", "--data", out.toString(), "--csv",
+                "SELECT prefix, next_as, origin_as, as_path FROM flows");
+        // The speaker announced AS6939's routes with its own AS in front.
+        assertThat(q.out().lines().toList()).containsExactly("prefix,next_as,origin_as,as_path",
+                "1.0.4.0/24,64510,56203,64510 6939 7545 56203");
+    }
+
+    @Test
+    @Timeout(120)
     void attributeExportCapturesToCsvAndBadInputIsNamed(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("csv");
         var r = PeerageProcess.run(null, "traffic", "attribute", "--pcap",
