@@ -9,23 +9,29 @@ import java.util.Map;
 /**
  * Longest-prefix match over IPv6. Prefixes up to /64 (all of a DFZ table but a handful) become disjoint ranges of
  * the upper 64 bits, each with the route of its longest covering prefix: a binary search in primitive arrays,
- * narrowed by a 65,536-entry index on the top 16 bits. Longer prefixes are looked up first by exact match per length
+ * narrowed by a 65,536-entry index on the top 16 bits and, in the /16s that hold many ranges (2001::/16,
+ * 2a00::/16...), a 256-entry index on the next 8 bits. Longer prefixes are looked up first by exact match per length
  * (there are few). Read-only once built.
  */
 public final class Lpm6 {
     private final long[] starts; // sign-flipped, so that signed comparison orders them as unsigned
     private final int[] owners;
     private final int[] firstOfTop16; // 65,537 entries
+    private final int[] secondLevel; // per /16: the block of its 257-entry index on bits 16-23, or -1
+    private final int[] firstOfNext8; // blocks of 257 entries
     private final int[] longLengths; // lengths > 64 present, longest first
     private final Map<Long128, Integer> longPrefixes;
 
     private record Long128(long hi, long lo, int length) {
     }
 
-    private Lpm6(long[] starts, int[] owners, int[] firstOfTop16, int[] longLengths, Map<Long128, Integer> longs) {
+    private Lpm6(long[] starts, int[] owners, int[] firstOfTop16, int[] secondLevel, int[] firstOfNext8,
+                 int[] longLengths, Map<Long128, Integer> longs) {
         this.starts = starts;
         this.owners = owners;
         this.firstOfTop16 = firstOfTop16;
+        this.secondLevel = secondLevel;
+        this.firstOfNext8 = firstOfNext8;
         this.longLengths = longLengths;
         this.longPrefixes = longs;
     }
@@ -41,8 +47,16 @@ public final class Lpm6 {
             }
         }
         int top = (int) (hi >>> 48);
-        int from = Math.max(firstOfTop16[top] - 1, 0);
-        int to = firstOfTop16[top + 1] - 1; // the answer lies in [from, to]
+        int first = firstOfTop16[top];
+        int after = firstOfTop16[top + 1];
+        int block = secondLevel[top];
+        if (block >= 0) {
+            int next8 = block + (int) ((hi >>> 40) & 0xFF);
+            first = firstOfNext8[next8];
+            after = firstOfNext8[next8 + 1];
+        }
+        int from = Math.max(first - 1, 0);
+        int to = after - 1; // the answer, the last range starting at or below the address, lies in [from, to]
         long key = hi ^ Long.MIN_VALUE;
         if (to < 0 || starts[from] > key) {
             return -1;
@@ -59,6 +73,8 @@ public final class Lpm6 {
     }
 
     public static final class Builder {
+        /** A /16 with more ranges than this gets a second index level. */
+        private static final int SECOND_LEVEL_ABOVE = 16;
         private final List<long[]> prefixes = new ArrayList<>(); // {hi, lo, length, route, order}
 
         public void add(long hi, long lo, int length, int route) {
@@ -129,7 +145,26 @@ public final class Lpm6 {
                 }
                 first[top] = k;
             }
-            return new Lpm6(starts, Arrays.copyOf(r.owners, r.size), first, longLengths, longs);
+            int[] second = new int[65536];
+            Arrays.fill(second, -1);
+            int[] next8 = new int[0];
+            int blocks = 0;
+            for (int top = 0; top < 65536; top++) {
+                if (first[top + 1] - first[top] <= SECOND_LEVEL_ABOVE) {
+                    continue;
+                }
+                next8 = Arrays.copyOf(next8, (blocks + 1) * 257);
+                int base = blocks++ * 257;
+                second[top] = base;
+                int j = first[top];
+                for (int b8 = 0; b8 <= 256; b8++) {
+                    while (j < first[top + 1] && (b8 == 256 || ((r.starts[j] >>> 40) & 0xFF) < b8)) {
+                        j++;
+                    }
+                    next8[base + b8] = j;
+                }
+            }
+            return new Lpm6(starts, Arrays.copyOf(r.owners, r.size), first, second, next8, longLengths, longs);
         }
     }
 
