@@ -84,8 +84,8 @@ final class TrafficAttributeCommand implements Callable<Integer> {
     @Option(names = "--bgp-local-address", paramLabel = "ADDR", description = "With --bgp: address to connect from.")
     String bgpLocalAddress;
 
-    @Option(names = "--bgp-passive", description = "With --bgp: wait for the router to connect to "
-            + "--bgp-local-address on port 179 (or the --bgp address's port).")
+    @Option(names = "--bgp-passive", description = "With --bgp: wait for the router (the --bgp address) to connect "
+            + "to --bgp-local-address, on the --bgp address's port.")
     boolean bgpPassive;
 
     @Option(names = "--bgp-md5", paramLabel = "SECRET", description = "With --bgp: TCP MD5 password.")

@@ -17,7 +17,9 @@ public enum Malformation {
     /** An sFlow sample or flow record whose length runs past its container. */
     BAD_SAMPLE("bad sFlow sample"),
     /** An sFlow agent or next-hop address of an unknown type. */
-    BAD_ADDRESS_TYPE("bad address type");
+    BAD_ADDRESS_TYPE("bad address type"),
+    /** More observation domains or templates than a real exporter has: refused so memory stays bounded. */
+    LIMIT("template or observation domain limit reached");
 
     private final String text;
 

@@ -2,7 +2,6 @@ package org.peerage.flow.collect;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import org.peerage.flow.FlowBatch;
 import org.peerage.flow.packet.LinkType;
 import org.peerage.flow.packet.PacketParser;
@@ -53,7 +52,7 @@ public final class PcapReplay {
         return new Summary(frames, datagrams, other);
     }
 
-    private static InetAddress source(ParsedPacket p) throws UnknownHostException {
+    private static InetAddress source(ParsedPacket p) {
         return FlowBatch.address(p.family, p.srcHi, p.srcLo);
     }
 }

@@ -25,8 +25,12 @@ import org.peerage.flow.packet.ParsedPacket;
  */
 public final class TemplateFlowDecoder {
     private static final long NTP_TO_UNIX_SECONDS = 2_208_988_800L;
+    /** Exporters use a handful of each; these bound what a broken or hostile sender can make us keep. */
+    static final int MAX_DOMAINS_PER_EXPORTER = 1_024;
+    static final int MAX_TEMPLATES_PER_DOMAIN = 4_096;
 
     private final Map<DomainKey, ObservationDomain> domains = new HashMap<>();
+    private final Map<Integer, Integer> domainsPerExporter = new HashMap<>();
     private final FlowFields f = new FlowFields();
     private final ParsedPacket frame = new ParsedPacket();
 
@@ -118,8 +122,19 @@ public final class TemplateFlowDecoder {
             sequence = u32(b, off + 12);
             domainId = u32(b, off + 16);
         }
-        ObservationDomain domain = domains.computeIfAbsent(new DomainKey(exporter, protocol, domainId),
-                k -> new ObservationDomain());
+        DomainKey key = new DomainKey(exporter, protocol, domainId);
+        ObservationDomain domain = domains.get(key);
+        if (domain == null) {
+            int kept = domainsPerExporter.getOrDefault(exporter, 0);
+            if (kept >= MAX_DOMAINS_PER_EXPORTER) {
+                return new PacketResult.Malformed(protocol, Malformation.LIMIT, ipfix ? 12 : 16,
+                        "observation domain " + domainId + " beyond the " + MAX_DOMAINS_PER_EXPORTER
+                                + " kept for this exporter", 0);
+            }
+            domain = new ObservationDomain();
+            domains.put(key, domain);
+            domainsPerExporter.put(exporter, kept + 1);
+        }
         long lost = ipfix ? 0 : domain.sequence.observe(sequence, 1);
         boolean countKnown = true;
         int p = off + headerLength;
@@ -256,6 +271,10 @@ public final class TemplateFlowDecoder {
             Template t = Template.of(id, options, scopeCount, elements, lengths);
             if (t.minimumLength() == 0) {
                 return fail(Malformation.BAD_TEMPLATE, p - base, "template " + id + " has records of zero length");
+            }
+            if (domain.templates.size() >= MAX_TEMPLATES_PER_DOMAIN && !domain.templates.containsKey(id)) {
+                return fail(Malformation.LIMIT, p - base, "template " + id + " beyond the " + MAX_TEMPLATES_PER_DOMAIN
+                        + " kept for this observation domain");
             }
             domain.templates.put(id, t);
             templates++;
