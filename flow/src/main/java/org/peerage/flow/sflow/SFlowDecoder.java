@@ -36,6 +36,9 @@ public final class SFlowDecoder {
     private record Agent(int exporter, long hi, long lo, long subAgent) {
     }
 
+    /** Agents whose sequence numbers are followed; past this many, new ones are decoded but not followed. */
+    private static final int MAX_AGENTS = 65_536;
+
     private final Map<Agent, SequenceTracker> agents = new HashMap<>();
     private final FlowFields f = new FlowFields();
     private final ParsedPacket packet = new ParsedPacket();
@@ -72,9 +75,13 @@ public final class SFlowDecoder {
         long sequence = u32(b, p + 4);
         long samples = u32(b, p + 12);
         p += 16;
-        SequenceTracker tracker = agents.computeIfAbsent(new Agent(exporter, hi, lo, subAgent),
-                k -> new SequenceTracker());
-        long lost = tracker.observe(sequence, 1);
+        Agent agent = new Agent(exporter, hi, lo, subAgent);
+        SequenceTracker tracker = agents.get(agent);
+        if (tracker == null && agents.size() < MAX_AGENTS) {
+            tracker = new SequenceTracker();
+            agents.put(agent, tracker);
+        }
+        long lost = tracker == null ? 0 : tracker.observe(sequence, 1);
         for (long n = 0; n < samples; n++) {
             if (end - p < 8) {
                 return malformed(Malformation.TRUNCATED, p - off, "sample " + (n + 1) + " of " + samples
