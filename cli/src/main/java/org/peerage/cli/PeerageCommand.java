@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The one {@code peerage} command; each area of the platform is a subcommand. */
 @Command(name = "peerage", mixinStandardHelpOptions = true, version = "peerage 0.1.0",
         description = "Open interconnection platform: BGP route server and peering toolkit.",
-        subcommands = {MrtCommand.class, SpeakerCommand.class, RouteServerCommand.class, IrrCommand.class})
+        subcommands = {MrtCommand.class, SpeakerCommand.class, RouteServerCommand.class, IrrCommand.class,
+            RpkiCommand.class})
 public final class PeerageCommand implements Runnable {
 
     @CommandLine.Spec
