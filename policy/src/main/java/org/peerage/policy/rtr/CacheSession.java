@@ -41,9 +41,9 @@ final class CacheSession {
     }
 
     /** RFC 8210 §6: defaults, used until a version 1 End of Data says otherwise (and always in version 0). */
-    static final long DEFAULT_REFRESH = 3600;
-    static final long DEFAULT_RETRY = 600;
-    static final long DEFAULT_EXPIRE = 7200;
+    private static final long DEFAULT_REFRESH = 3600;
+    private static final long DEFAULT_RETRY = 600;
+    private static final long DEFAULT_EXPIRE = 7200;
     private static final long INITIAL_BACKOFF = 1;
     /** An answer may stall this long, or the retry interval if longer, before the cache counts as failed. */
     private static final long MIN_RESPONSE_TIMEOUT = 30;

@@ -68,9 +68,13 @@ final class StayRtr implements AutoCloseable {
     }
 
     /** Kills the cache, as a crash would. */
-    void kill() throws InterruptedException {
+    void kill() {
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Starts it again on the same port. */
@@ -78,12 +82,12 @@ final class StayRtr implements AutoCloseable {
         start();
     }
 
-    String log() throws IOException {
+    private String log() throws IOException {
         return Files.readString(log);
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null) {
             kill();
         }
