@@ -72,7 +72,7 @@ final class FakeCache implements AutoCloseable {
         return new RtrCache("127.0.0.1", port(), preference);
     }
 
-    /** The next PDU the router sent, waiting for it. */
+    /** The next PDU the router sent, once it has been answered, waiting for it. */
     Pdu next() throws InterruptedException {
         Pdu p = received.poll(20, TimeUnit.SECONDS);
         if (routerError != null) {
@@ -144,10 +144,13 @@ final class FakeCache implements AutoCloseable {
                     }
                     have += n;
                 } else if (r instanceof PduResult.Decoded d) {
-                    received.add(d.pdu());
                     System.arraycopy(buf, d.length(), buf, 0, have - d.length());
                     have -= d.length();
-                    script.answer(d.pdu(), c);
+                    try {
+                        script.answer(d.pdu(), c);
+                    } finally {
+                        received.add(d.pdu()); // after the answer: a test that sees the query sees it answered
+                    }
                 } else {
                     routerError = "the router sent a malformed PDU: " + r;
                     received.add(new Pdu.ResetQuery(0)); // wakes next(), which reports the error
