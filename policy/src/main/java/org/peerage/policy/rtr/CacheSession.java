@@ -184,7 +184,7 @@ final class CacheSession {
         }
     }
 
-    /** Nanoseconds from {@code now} until {@link #tick} or {@link #connectDue} has something to do; MAX_VALUE if never. */
+    /** Nanoseconds from {@code now} until {@link #tick} or {@link #connectDue} has work; MAX_VALUE if never. */
     long nanosUntilNext(long now) {
         long next = Long.MAX_VALUE;
         if (table != null) {

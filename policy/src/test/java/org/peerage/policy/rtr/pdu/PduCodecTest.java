@@ -323,8 +323,8 @@ class PduCodecTest {
                 Arbitraries.bytes().array(byte[].class).ofMaxSize(100)).as((ski, asn, spki) ->
                         new RouterKey(1, (int) (asn & 1), ski, asn, spki)));
         Arbitrary<String> texts = Arbitraries.strings().withCharRange(' ', '~').withChars('é', '→').ofMaxLength(40);
-        all.add(Combinators.combine(version, Arbitraries.integers().between(0, 12), prefix, texts).as((v, code, inner, text) -> new ErrorReport(v, code, PduCodec.encode(inner),
-                        text)));
+        all.add(Combinators.combine(version, Arbitraries.integers().between(0, 12), prefix, texts)
+                .as((v, code, inner, text) -> new ErrorReport(v, code, PduCodec.encode(inner), text)));
         return Arbitraries.oneOf(all);
     }
 
