@@ -166,10 +166,16 @@ public final class RouteServer implements AutoCloseable {
         return listen.getAddress().length == peer.getAddress().length && !listen.isAnyLocalAddress() ? listen : null;
     }
 
+    /**
+     * Starts every session, and returns once each accepts its client's connection: a connection that came before
+     * would find the session Idle and be refused.
+     */
     public void start() {
+        List<CompletableFuture<Void>> started = new ArrayList<>();
         for (ClientSession c : ctx.sessions) {
-            if (!c.removed) c.session.start();
+            if (!c.removed) started.add(c.session.start());
         }
+        CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).join();
     }
 
     public RouteServerConfig config() {

@@ -159,7 +159,7 @@ class RouteServerPolicyTest {
         try (RsHarness h = new RsHarness(dir, config("", ", add_path: true", ""))) {
             PeerConfig addPath = PeerConfig.of(8283, 0x0A000003, 0)
                     .withAddPath(Map.of(AddressFamily.IPV4_UNICAST, AddPathMode.RECEIVE))
-                    .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), false);
+                    .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), true);
             Speaker s = h.start(
                     h.client("a", 3333, "127.0.7.10", table(route("193.0.0.0/24"))),
                     h.client("b", addPath, "127.0.7.11", new RouteTable(), null),
@@ -185,7 +185,7 @@ class RouteServerPolicyTest {
                     route("2001:db8:1::/48"));
             Speaker s = h.start(
                     new Speaker.Spec("a", PeerConfig.of(3333, 0x0A000001, 0).withTimers(Duration.ofMillis(300),
-                            Duration.ofMillis(300), Duration.ofMillis(300), false),
+                            Duration.ofMillis(300), Duration.ofMillis(300), true),
                             org.peerage.bgp.transport.SessionOptions.of(new java.net.InetSocketAddress(
                                     RsHarness.RS_ADDRESS, h.port), java.net.InetAddress.getByName("127.0.7.10")),
                             v6, null, org.peerage.bgp.wire.InetText.parseAddress("2001:db8::10")),

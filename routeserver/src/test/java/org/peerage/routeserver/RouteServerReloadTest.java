@@ -52,7 +52,11 @@ class RouteServerReloadTest {
                             route("193.0.2.0/24", 196611))),
                     h.client("b", 8283, "127.0.7.11", new RouteTable()),
                     h.client("d", 196610, "127.0.7.13", table(route("194.0.0.0/24"))));
-            waitFor("b has every route", () -> s.received().get("b") == 4);
+            try {
+                waitFor("b has every route", () -> s.received().get("b") == 4);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; speaker events: " + h.events(), e);
+            }
             long aSince = view(h, 3333).stateSinceMillis();
             long bSince = view(h, 8283).stateSinceMillis();
             long bSent = view(h, 8283).routesSent();

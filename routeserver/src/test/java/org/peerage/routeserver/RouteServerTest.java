@@ -61,7 +61,7 @@ class RouteServerTest {
             throws Exception {
         InetAddress local = InetAddress.getByName(address);
         PeerConfig c = PeerConfig.of(asn, 0x0A000000 + (int) (asn & 0xFF), 65000)
-                .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), false);
+                .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), true);
         return new Speaker.Spec(name, c, SessionOptions.of(new InetSocketAddress("127.0.7.1", rsPort), local),
                 table, local.getAddress(), null);
     }

@@ -60,15 +60,17 @@ final class RsHarness implements AutoCloseable {
             synchronized (log) {
                 log.add(line);
             }
-            System.err.println("RSLOG " + line);
         });
         rs.start();
     }
 
-    /** A client speaker of {@code asn} at {@code address}; the routes' paths are what lies behind its own AS. */
+    /**
+     * A client speaker of {@code asn} at {@code address}; the routes' paths are what lies behind its own AS. It
+     * reconnects after a failure, as a real client does.
+     */
     Speaker.Spec client(String name, long asn, String address, RouteTable table) throws Exception {
         return client(name, PeerConfig.of(asn, 0x0A000000 + (int) (asn & 0xFFFF), 0)
-                .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), false), address,
+                .withTimers(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300), true), address,
                 table, null);
     }
 

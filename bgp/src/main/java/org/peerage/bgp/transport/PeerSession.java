@@ -126,8 +126,14 @@ public final class PeerSession {
         else loop.execute(task);
     }
 
-    public void start() {
-        execute(() -> handle(new SessionEvent.Start()));
+    /** Starts the session; completes once the session has left Idle (and accepts its peer's connections). */
+    public CompletableFuture<Void> start() {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        execute(() -> {
+            handle(new SessionEvent.Start());
+            started.complete(null);
+        });
+        return started;
     }
 
     /** Administrative shutdown with an RFC 8203 message; completes once the NOTIFICATION is written and closed. */
