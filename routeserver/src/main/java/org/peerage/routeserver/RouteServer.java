@@ -107,7 +107,7 @@ public final class RouteServer implements AutoCloseable {
 
     /** Writes ctx.rib.YYYYMMDD.HHMM.gz into {@code dir} (through a temporary file, so readers never see half a dump). */
     private void periodicDump(Path dir) {
-        String name = "ctx.rib." + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")
+        String name = "rib." + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd.HHmm")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()) + ".gz";
         Path tmp = dir.resolve("." + name + ".tmp");
         try {

@@ -1,6 +1,7 @@
 package org.peerage.routeserver;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.peerage.bgp.speaker.RouteTable;
 import org.peerage.bgp.speaker.Speaker;
@@ -15,6 +16,13 @@ public final class RsHarnessAccess implements AutoCloseable {
 
     public RouteServer routeServer() {
         return h.rs;
+    }
+
+    /** What the route server logged so far. */
+    public List<String> log() {
+        synchronized (h.log) {
+            return List.copyOf(h.log);
+        }
     }
 
     public Speaker.Spec client(String name, long asn, String address, RouteTable table) throws Exception {

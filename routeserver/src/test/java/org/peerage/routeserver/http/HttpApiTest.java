@@ -152,7 +152,7 @@ class HttpApiTest {
                     "TABLE_DUMP2|", "|B|127.0.7.10|3333|193.0.0.0/21|3333|IGP|127.0.7.10|0|0|3333:7|NAG||",
                     "|B|127.0.7.10|3333|194.0.4.0/24|3333 196611|IGP|127.0.7.10|0|0||NAG||")
                     .doesNotContain("10.0.0.0/8");
-            RsHarnessAccess.waitFor("a periodic dump", () -> {
+            RsHarnessAccess.waitFor("a periodic dump (route server log: " + h.log() + ")", () -> {
                 try (var files = Files.list(dir.resolve("dumps"))) {
                     return files.anyMatch(f -> f.getFileName().toString().matches("rib\\.\\d{8}\\.\\d{4}\\.gz"));
                 } catch (java.io.IOException e) {
