@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +36,9 @@ import org.peerage.bgp.wire.RouteRefreshMessage;
 import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.open.AddPathMode;
+import org.peerage.policy.rpki.Vrp;
+import org.peerage.policy.rpki.VrpTable;
+import org.peerage.policy.rtr.RtrCacheStatus;
 import org.peerage.rib.Paths;
 import org.peerage.routeserver.config.ClientConfig;
 import org.peerage.routeserver.config.FilterSettings.MaxPrefixAction;
@@ -71,6 +75,8 @@ public final class RouteServer implements AutoCloseable {
         return t;
     });
     private RibIngest ingest; // replaced by a reload; the RIB thread's
+    private final RtrFeed rtr;
+    private VrpTable fileVrps; // the VRPs of the files, joined to the caches' in the import policy
     private final Consumer<String> log;
     private final long started = System.currentTimeMillis();
     private volatile java.time.Instant lastReconfigured = java.time.Instant.now();
@@ -83,6 +89,8 @@ public final class RouteServer implements AutoCloseable {
         this.transport = transport;
         this.log = log;
         ctx.importPolicy = new ImportPolicy(data, ctx.config.blackholing());
+        this.fileVrps = data.vrps();
+        this.rtr = new RtrFeed(this::onRib, this::rtrChanged, log);
         ctx.exporter = exporter(config);
         this.ingest = new RibIngest(ctx.rib, ctx.attributes, ctx.importPolicy);
         this.listener = BgpListener.bind(transport, ctx.config.listen());
@@ -171,6 +179,7 @@ public final class RouteServer implements AutoCloseable {
      * would find the session Idle and be refused.
      */
     public void start() {
+        onRib(() -> rtr.use(ctx.config.rtrCaches()));
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (ClientSession c : ctx.sessions) {
             if (!c.removed) started.add(c.session.start());
@@ -493,6 +502,33 @@ public final class RouteServer implements AutoCloseable {
         return a;
     }
 
+    // ---- RPKI over RTR ------------------------------------------------------------------------------------------
+
+    /** The caches' state, for status and metrics; empty without RTR. */
+    public List<RtrCacheStatus> rtrStatus() {
+        return rtr.status();
+    }
+
+    /**
+     * The VRPs from RTR changed: only the paths under the changed coverage are validated again, and only the
+     * prefixes whose outcome changed are exported again; no session is touched.
+     */
+    private void rtrChanged(VrpTable vrps, Set<Prefix> coverage) {
+        long t0 = System.nanoTime();
+        PolicyData data = ctx.importPolicy.data().withVrps(RtrFeed.joined(fileVrps, vrps));
+        ctx.importPolicy = new ImportPolicy(data, ctx.config.blackholing());
+        ingest = new RibIngest(ctx.rib, ctx.attributes, ctx.importPolicy);
+        Reevaluation.Result r = Reevaluation.run(ctx, new boolean[0], coverageTable(coverage), false);
+        propagate(r.changedSlots());
+        log.accept(String.format("RPKI: %d VRPs from RTR (%d in use); %d paths validated again, %d changed, in %.3f s",
+                vrps.size(), data.vrps().size(), r.evaluated(), r.changed(), (System.nanoTime() - t0) / 1e9));
+    }
+
+    /** Prefixes as a table whose covering() says whether a route lies under one of them. */
+    private static VrpTable coverageTable(Set<Prefix> prefixes) {
+        return VrpTable.of(prefixes.stream().map(p -> new Vrp(p, p.isIpv6() ? 128 : 32, 0, "", 0)).toList());
+    }
+
     // ---- MRT dumps ----------------------------------------------------------------------------------------------
 
     /**
@@ -589,17 +625,19 @@ public final class RouteServer implements AutoCloseable {
         return r;
     }
 
-    private ReloadResult applyReload(RouteServerConfig next, PolicyData data, long t0) {
+    private ReloadResult applyReload(RouteServerConfig next, PolicyData loaded, long t0) {
         RouteServerConfig current = ctx.config;
+        rtr.use(next.rtrCaches());
+        fileVrps = loaded.vrps();
+        PolicyData data = loaded.withVrps(RtrFeed.joined(fileVrps, rtr.vrps()));
         PolicyData old = ctx.importPolicy.data();
         boolean exportChanged = !next.blackholing().equals(current.blackholing())
                 || next.wellKnownCommunities() != current.wellKnownCommunities()
                 || next.informationalCommunities() != current.informationalCommunities()
                 || next.gracefulShutdown().enabled() != current.gracefulShutdown().enabled();
-        java.util.Set<Prefix> vrpChanges = org.peerage.policy.rpki.VrpTable.changedCoverage(old.vrps(), data.vrps());
+        Set<Prefix> vrpChanges = VrpTable.changedCoverage(old.vrps(), data.vrps());
         boolean rpkiEverywhere = old.hasVrps() != data.hasVrps();
-        org.peerage.policy.rpki.VrpTable changedCoverage = org.peerage.policy.rpki.VrpTable.of(vrpChanges.stream()
-                .map(p -> new org.peerage.policy.rpki.Vrp(p, p.isIpv6() ? 128 : 32, 0, "", 0)).toList());
+        VrpTable changedCoverage = coverageTable(vrpChanges);
         // Whatever every client's checks read: blackholing, ASPA objects (in the VRP files), PeeringDB records.
         boolean sharedChanged = !next.blackholing().equals(current.blackholing())
                 || !old.fingerprints().equals(data.fingerprints()) && (aspaInUse(next)
@@ -750,6 +788,7 @@ public final class RouteServer implements AutoCloseable {
 
     @Override
     public void close() {
+        rtr.close();
         listener.close();
         dumpThread.shutdownNow();
         ribThread.shutdownNow();

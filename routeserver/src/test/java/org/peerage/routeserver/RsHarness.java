@@ -88,6 +88,13 @@ final class RsHarness implements AutoCloseable {
         return s;
     }
 
+    /** What the route server logged so far. */
+    String log() {
+        synchronized (log) {
+            return String.join("\n", log);
+        }
+    }
+
     String events() {
         synchronized (events) {
             return events.toString(StandardCharsets.UTF_8);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
  * second and tells clients to refresh every second and retry after one. Missing, the test is skipped, except under
  * CI, whose machine installs it: there a missing StayRTR is a failure.
  */
-final class StayRtr implements AutoCloseable {
+public final class StayRtr implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/stayrtr");
 
     private final Path file;
@@ -29,7 +29,7 @@ final class StayRtr implements AutoCloseable {
     private Process process;
 
     /** Starts StayRTR on a free port. */
-    StayRtr(Path file, String... extraFlags) throws IOException, InterruptedException {
+    public StayRtr(Path file, String... extraFlags) throws IOException, InterruptedException {
         this(file, freePort(), extraFlags);
     }
 
@@ -52,16 +52,16 @@ final class StayRtr implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    RtrCache cache(int preference) {
+    public RtrCache cache(int preference) {
         return new RtrCache("127.0.0.1", port, preference);
     }
 
     /** Writes the file whole (a half-written file would be read as broken). */
-    static void write(Path file, String json) throws IOException {
+    public static void write(Path file, String json) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, json);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

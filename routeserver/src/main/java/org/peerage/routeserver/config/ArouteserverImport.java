@@ -87,7 +87,8 @@ public final class ArouteserverImport {
             }
         }
         if ("rtr".equals(roas.get("source"))) {
-            warn("cfg.rpki_roas.source rtr: give the cache's VRPs as a file with --vrp-file for now");
+            warn("cfg.rpki_roas.source rtr: arouteserver keeps the cache's address in BIRD's own configuration;"
+                    + " add it as rpki.rtr: [HOST:PORT]");
         }
         if (!vrps.isEmpty()) out.put("rpki", Map.of("vrp_files", vrps));
         if (peeringDb != null) out.put("peeringdb", Map.of("file", peeringDb.toString()));

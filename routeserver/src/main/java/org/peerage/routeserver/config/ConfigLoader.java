@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.peerage.bgp.wire.InetText;
 import org.peerage.bgp.wire.Prefix;
+import org.peerage.policy.rtr.RtrCache;
 import org.peerage.routeserver.config.FilterSettings.Action;
 import org.peerage.routeserver.config.FilterSettings.Aspa;
 import org.peerage.routeserver.config.FilterSettings.Irr;
@@ -108,13 +109,25 @@ public final class ConfigLoader {
         Integer routerId = s.ipv4("router_id");
         List<InetSocketAddress> listen = s.list("listen", List.of(), this::socket);
 
-        Section rpki = s.section("rpki", Set.of("vrp_files"));
+        Section rpki = s.section("rpki", Set.of("vrp_files", "rtr"));
         List<Path> vrpFiles = rpki.list("vrp_files", List.of(), this::path);
+        int[] position = {0};
+        // Without an explicit preference, the order given is the preference (the first is preferred).
+        List<RtrCache> rtr = rpki.list("rtr", List.of(), (n, where) -> {
+            position[0]++;
+            try {
+                return RtrCache.parse(Section.scalar(n), position[0]);
+            } catch (IllegalArgumentException e) {
+                errors.add(n, where, e.getMessage());
+                return null;
+            }
+        });
         Section irr = s.section("irr", Set.of("dumps"));
         List<Path> irrDumps = irr.list("dumps", List.of(), this::path);
         Section pdb = s.section("peeringdb", Set.of("file"));
         Path peeringDb = pdb.has("file") ? path(pdb.node("file"), pdb.where("file")) : null;
-        DataSources sources = new DataSources(!vrpFiles.isEmpty(), !irrDumps.isEmpty(), peeringDb != null);
+        DataSources sources = new DataSources(!vrpFiles.isEmpty() || !rtr.isEmpty(), !irrDumps.isEmpty(),
+                peeringDb != null);
 
         FilterSettings global = filters(s.section("filters", FILTERS), defaults(sources), sources, false);
         Blackholing blackholing = blackholing(s.section("blackhole_filtering", Set.of("policy_ipv4", "policy_ipv6",
@@ -148,7 +161,7 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new RouteServerConfig(source, asn, routerId, listen, global, vrpFiles, irrDumps, peeringDb,
+        return new RouteServerConfig(source, asn, routerId, listen, global, vrpFiles, rtr, irrDumps, peeringDb,
                 blackholing, gshut, wellKnown, s.bool("informational_communities", true), httpListen, mrtDumps, clients);
     }
 
@@ -222,7 +235,7 @@ public final class ConfigLoader {
         Section rpki = f.section(rpkiKey, client ? Set.of("reject_invalid") : Set.of("enabled", "reject_invalid"));
         boolean rov = rpki.bool("enabled", d.rpki().enabled());
         if (rov && !sources.vrps() && rpki.has("enabled") && enabled) {
-            rpki.error("enabled", "RPKI origin validation needs VRPs: set rpki.vrp_files");
+            rpki.error("enabled", "RPKI origin validation needs VRPs: set rpki.vrp_files or rpki.rtr");
         }
         Rpki rpkiSettings = new Rpki(rov, rpki.bool("reject_invalid", d.rpki().rejectInvalid()));
         Section aspa = f.section("aspa", client ? Set.of("reject_invalid") : Set.of("enabled", "reject_invalid"));

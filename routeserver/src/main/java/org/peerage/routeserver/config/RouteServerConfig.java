@@ -4,12 +4,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import org.peerage.policy.rtr.RtrCache;
 
 /**
  * A route server's configuration, as loaded and checked by {@link ConfigLoader}.
  *
  * @param source    the file it came from (relative data paths are resolved against its folder)
  * @param vrpFiles  RPKI VRP files (rpki-client or RIPE validator JSON)
+ * @param rtrCaches RPKI-to-Router caches (RFC 8210), most preferred first in use; their VRPs join the files'
  * @param irrDumps  RPSL dump files
  * @param peeringDb a PeeringDB {@code net} JSON file, or null
  * @param informationalCommunities add RS:1000:x (the RPKI state) to the routes sent to clients
@@ -17,7 +19,8 @@ import java.util.List;
  * @param mrtDumps  periodic RIB dumps, or null for none
  */
 public record RouteServerConfig(Path source, long asn, int routerId, List<InetSocketAddress> listen,
-                                FilterSettings filters, List<Path> vrpFiles, List<Path> irrDumps, Path peeringDb,
+                                FilterSettings filters, List<Path> vrpFiles, List<RtrCache> rtrCaches,
+                                List<Path> irrDumps, Path peeringDb,
                                 Blackholing blackholing, GracefulShutdown gracefulShutdown,
                                 WellKnownPolicy wellKnownCommunities, boolean informationalCommunities,
                                 InetSocketAddress http, MrtDumps mrtDumps,
@@ -25,6 +28,7 @@ public record RouteServerConfig(Path source, long asn, int routerId, List<InetSo
     public RouteServerConfig {
         listen = List.copyOf(listen);
         vrpFiles = List.copyOf(vrpFiles);
+        rtrCaches = List.copyOf(rtrCaches);
         irrDumps = List.copyOf(irrDumps);
         clients = List.copyOf(clients);
     }

@@ -51,6 +51,11 @@ public record PolicyData(BogonPrefixes bogonPrefixes, BogonAsns bogonAsns, VrpTa
         }
     }
 
+    /** The same data with other VRPs (those of RTR caches joined to the files'). */
+    public PolicyData withVrps(VrpTable table) {
+        return new PolicyData(bogonPrefixes, bogonAsns, table, aspas, hasVrps, irr, peeringDb, notes, fingerprints);
+    }
+
     /** Whether PeeringDB flags {@code asn} info_never_via_route_servers. */
     public boolean neverViaRouteServers(long asn) {
         if (peeringDb == null) return false;
@@ -92,6 +97,6 @@ public record PolicyData(BogonPrefixes bogonPrefixes, BogonAsns bogonAsns, VrpTa
         for (Path f : config.irrDumps()) fingerprints.put(f, fingerprintOf(f));
         if (config.peeringDb() != null) fingerprints.put(config.peeringDb(), fingerprintOf(config.peeringDb()));
         return new PolicyData(BogonPrefixes.defaults(), BogonAsns.defaults(), VrpTable.of(vrps), AspaTable.of(aspas),
-                !config.vrpFiles().isEmpty(), irr, pdb, notes, fingerprints);
+                !config.vrpFiles().isEmpty() || !config.rtrCaches().isEmpty(), irr, pdb, notes, fingerprints);
     }
 }

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.peerage.policy.rtr.RtrCacheState;
 import org.peerage.bgp.session.SessionState;
 import org.peerage.routeserver.ClientView;
 import org.peerage.routeserver.RouteServer;
@@ -106,6 +107,27 @@ final class Metrics {
             out.add(single("peerage_rs_reloads", "Configuration reloads applied", stats.reloads()));
             out.add(single("peerage_rs_reload_duration_seconds", "Time the last reload took to apply",
                     stats.lastReloadSeconds()));
+            GaugeSnapshot.Builder cacheUp = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_up")
+                    .help("1 when the RTR cache is synced");
+            GaugeSnapshot.Builder cacheInUse = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_in_use")
+                    .help("1 for the RTR cache whose VRPs are in use");
+            GaugeSnapshot.Builder cacheVrps = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_vrps")
+                    .help("VRPs held from the RTR cache");
+            GaugeSnapshot.Builder cacheAge = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_update_age_seconds")
+                    .help("Seconds since the RTR cache's last End of Data");
+            for (var c : rs.rtrStatus()) {
+                Labels l = Labels.of("cache", c.cache().address(), "state", c.state().label());
+                cacheUp.dataPoint(gauge(l, c.state() == RtrCacheState.SYNCED ? 1 : 0));
+                cacheInUse.dataPoint(gauge(l, c.inUse() ? 1 : 0));
+                cacheVrps.dataPoint(gauge(l, c.vrpCount()));
+                if (c.lastUpdate() != null) {
+                    cacheAge.dataPoint(gauge(l, (now - c.lastUpdate().toEpochMilli()) / 1000.0));
+                }
+            }
+            out.add(cacheUp.build());
+            out.add(cacheInUse.build());
+            out.add(cacheVrps.build());
+            out.add(cacheAge.build());
             return new MetricSnapshots(out);
         }
 

@@ -147,8 +147,25 @@ class ConfigLoaderTest {
                         f + ":7: filters.never_via_route_servers.peering_db: needs PeeringDB data: set peeringdb.file",
                         f + ":6: filters.irrdb.enforce_origin_in_as_set: IRR checks need IRR data: set irr.dumps",
                         f + ":5: filters.rpki_bgp_origin_validation.enabled: RPKI origin validation needs VRPs: set "
-                                + "rpki.vrp_files",
+                                + "rpki.vrp_files or rpki.rtr",
                         f + ":8: blackhole_filtering.rewrite_next_hop_ipv4: policy_ipv4 rewrite-next-hop needs this "
                                 + "address"));
+    }
+
+    @Test
+    void rtrCachesArePreferredInTheOrderGivenUnlessTheySayOtherwise(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("rs.yaml");
+        Files.writeString(f, MINIMAL + "rpki: {rtr: [\"127.0.0.1:8282\", \"[::1]:8283,7\", \"rtr.example:323\"]}\n");
+        RouteServerConfig c = ConfigLoader.load(f);
+        assertThat(c.rtrCaches()).extracting(org.peerage.policy.rtr.RtrCache::address,
+                org.peerage.policy.rtr.RtrCache::preference).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("127.0.0.1:8282", 1),
+                org.assertj.core.groups.Tuple.tuple("[::1]:8283", 7),
+                org.assertj.core.groups.Tuple.tuple("rtr.example:323", 3));
+
+        Files.writeString(f, MINIMAL + "rpki:\n  rtr: [\"127.0.0.1\"]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).singleElement().asString().startsWith(f + ":12: rpki.rtr[0]: ")
+                        .contains("no port"));
     }
 }
