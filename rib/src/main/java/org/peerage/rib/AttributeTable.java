@@ -106,6 +106,11 @@ public final class AttributeTable {
         return encoded.get(id);
     }
 
+    /** One past the highest id ever given: every id held is below it (for caches indexed by id). */
+    public int idLimit() {
+        return attributes.size();
+    }
+
     /** Distinct attribute sets in use. */
     public int size() {
         return live;

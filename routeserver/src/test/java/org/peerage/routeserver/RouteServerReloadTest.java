@@ -116,4 +116,43 @@ class RouteServerReloadTest {
             assertThat(h.events()).contains("Other Configuration Change");
         }
     }
+
+    @Test
+    void aLargeRibIsCheckedAgainOnEveryCoreWithTheSameOutcome(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("vrps.json"), "{\"roas\": []}");
+        int prefixes = 30_000; // above the size from which the checks are split over the cores
+        RouteTable table = new RouteTable();
+        for (int i = 0; i < prefixes; i++) {
+            var a = i % 3 == 0 ? route("1." + (i >> 8) + "." + (i & 255) + ".0/24", 196611, 196612, 196613, 196614,
+                    196615) : route("1." + (i >> 8) + "." + (i & 255) + ".0/24", 196611);
+            table.put(a.prefix(), a.attributes());
+        }
+        try (RsHarness h = new RsHarness(dir, CONFIG.replace("MAXLEN", "10").replace("%MORE%", ""))) {
+            String port = String.valueOf(h.port);
+            Speaker s = h.start(h.client("a", 3333, "127.0.7.10", table),
+                    h.client("b", 8283, "127.0.7.11", new RouteTable()));
+            waitFor("b has every route", java.time.Duration.ofSeconds(60),
+                    () -> s.received().getOrDefault("b", 0) == prefixes);
+            long bSent = view(h, 8283).routesSent();
+
+            write(dir, port, 4, "");
+            ReloadResult r = h.rs.reload();
+            assertThat(r.reevaluatedPaths()).as(r.summary()).isEqualTo(prefixes);
+            assertThat(r.changedPaths()).as("every third path is now too long").isEqualTo(prefixes / 3);
+            assertThat(r.changedPrefixes()).isEqualTo(prefixes / 3);
+            waitFor("b lost the long paths", () -> s.received().get("b") == prefixes - prefixes / 3);
+            assertThat(view(h, 3333).acceptedIpv4()).isEqualTo(prefixes - prefixes / 3);
+            assertThat(view(h, 3333).filtered()).containsEntry(org.peerage.routeserver.filter.RejectReason
+                    .AS_PATH_TOO_LONG, (long) (prefixes / 3));
+            assertThat(path(s.adjRibIn("b"), "1.0.0.0/24")).isNull();
+            assertThat(path(s.adjRibIn("b"), "1.0.1.0/24")).isEqualTo("3333 196611");
+
+            write(dir, port, 10, "");
+            ReloadResult back = h.rs.reload();
+            assertThat(back.changedPaths()).isEqualTo(prefixes / 3);
+            waitFor("b has every route again", () -> s.received().get("b") == prefixes);
+            assertThat(view(h, 8283).routesSent() - bSent).as("withdrawn once, announced once").isEqualTo(
+                    2L * (prefixes / 3));
+        }
+    }
 }
