@@ -40,6 +40,11 @@ public final class MrtAsPaths {
     private final PathSanitizer sanitizer;
     private final PrefixOrigins.Builder origins;
     private int[] buffer = new int[1024];
+    private AsPath[] lastPath = new AsPath[64];
+    private int[] lastLength = new int[64];
+    private int[] lastOrigin = new int[64];
+    private int[] lastPrepends = new int[64];
+    private PathSanitizer.Verdict[] lastVerdict = new PathSanitizer.Verdict[64];
     private long records;
     private long routes;
     private long updates;
@@ -54,6 +59,7 @@ public final class MrtAsPaths {
 
     public FileStats read(String file) throws IOException {
         records = routes = updates = unusable = 0;
+        java.util.Arrays.fill(lastPath, null); // peer indexes are per file
         String damage = null;
         try (MrtReader reader = MrtReader.open(file)) {
             MrtRecord r;
@@ -63,7 +69,7 @@ public final class MrtAsPaths {
                     case MrtEntry.RibTable t -> {
                         if (t.prefix() == null || !t.family().isIpPrefixFamily()) break;
                         for (MrtEntry.RibEntry e : t.entries()) {
-                            offer(t.prefix(), e.attributes(), e.malformations(), true);
+                            ribEntry(t.prefix(), e);
                         }
                     }
                     case MrtEntry.TableDump t -> offer(t.prefix(), t.attributes(), t.malformations(), true);
@@ -109,6 +115,54 @@ public final class MrtAsPaths {
                 origins.add(route.prefix(), Integer.toUnsignedLong(origin));
             }
         }
+    }
+
+    /**
+     * A RIB entry. A peer's consecutive prefixes often share one path: a path equal to the peer's previous one is
+     * counted without being sanitised and looked up again.
+     */
+    private void ribEntry(Prefix prefix, MrtEntry.RibEntry e) {
+        int peer = e.peerIndex();
+        if (peer >= lastPath.length) {
+            int size = Math.max(peer + 1, lastPath.length * 2);
+            lastPath = java.util.Arrays.copyOf(lastPath, size);
+            lastLength = java.util.Arrays.copyOf(lastLength, size);
+            lastOrigin = java.util.Arrays.copyOf(lastOrigin, size);
+            lastVerdict = java.util.Arrays.copyOf(lastVerdict, size);
+            lastPrepends = java.util.Arrays.copyOf(lastPrepends, size);
+        }
+        List<PathAttribute> attributes = e.attributes();
+        AsPath asPath = null;
+        boolean as4 = false;
+        for (PathAttribute a : attributes) {
+            if (a instanceof AsPath p) {
+                asPath = p;
+            } else if (a instanceof org.peerage.bgp.wire.attr.As4Path) {
+                as4 = true;
+            }
+        }
+        if (asPath != null && !as4 && e.malformations().isEmpty() && asPath.equals(lastPath[peer])) {
+            routes++;
+            if (lastLength[peer] < 0) {
+                sanitizer.countAgain(lastVerdict[peer], 0);
+            } else {
+                sanitizer.countAgain(PathSanitizer.Verdict.KEPT, lastPrepends[peer]);
+                paths.countAgain();
+                if (origins != null) origins.add(prefix, Integer.toUnsignedLong(lastOrigin[peer]));
+            }
+            return;
+        }
+        long prepends = sanitizer.prependsRemoved();
+        int n = path(attributes, e.malformations(), true);
+        lastPrepends[peer] = (int) (sanitizer.prependsRemoved() - prepends);
+        if (n >= 0 && origins != null) {
+            origins.add(prefix, Integer.toUnsignedLong(buffer[n - 1]));
+        }
+        boolean cacheable = asPath != null && !as4 && e.malformations().isEmpty();
+        lastPath[peer] = cacheable ? asPath : null;
+        lastLength[peer] = n;
+        lastOrigin[peer] = n >= 0 ? buffer[n - 1] : 0;
+        lastVerdict[peer] = n >= 0 ? PathSanitizer.Verdict.KEPT : sanitizer.lastVerdict();
     }
 
     private void offer(Prefix prefix, List<PathAttribute> attributes, List<Malformation> malformations,

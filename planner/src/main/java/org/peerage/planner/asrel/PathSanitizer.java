@@ -116,6 +116,12 @@ public final class PathSanitizer {
         return v == Verdict.KEPT ? 0 : -1;
     }
 
+    /** Counts a verdict again: a route whose path was sanitised before (a repeat of the same path). */
+    public void countAgain(Verdict v, int prepends) {
+        counts[v.ordinal()]++;
+        prepended += prepends;
+    }
+
     public Verdict lastVerdict() {
         return last;
     }

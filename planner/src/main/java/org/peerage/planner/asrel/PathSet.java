@@ -73,6 +73,11 @@ public final class PathSet {
         return true;
     }
 
+    /** Counts a repeat of a path already added, without looking it up. */
+    public void countAgain() {
+        offered++;
+    }
+
     /** Adds a path of AS numbers given as longs, already sanitised (for tests and text input). */
     public boolean add(boolean fromRib, long... path) {
         int[] p = new int[path.length];
