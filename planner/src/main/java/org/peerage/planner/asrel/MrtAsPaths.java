@@ -19,6 +19,7 @@ import org.peerage.bgp.wire.UpdateCodec;
 import org.peerage.bgp.wire.UpdateMessage;
 import org.peerage.bgp.wire.attr.As4Reconciliation;
 import org.peerage.bgp.wire.attr.AsPath;
+import org.peerage.bgp.wire.attr.AsPathSegment;
 import org.peerage.bgp.wire.attr.MpReachNlri;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
@@ -40,6 +41,8 @@ public final class MrtAsPaths {
     private final PathSanitizer sanitizer;
     private final PrefixOrigins.Builder origins;
     private int[] buffer = new int[1024];
+    /** The origin of the route last given to {@link #path}, or 0 if unknown. */
+    private int pathOrigin;
     private AsPath[] lastPath = new AsPath[64];
     private int[] lastLength = new int[64];
     private int[] lastOrigin = new int[64];
@@ -101,11 +104,11 @@ public final class MrtAsPaths {
             return;
         }
         updates++;
-        int n = path(u.attributes(), d.malformations());
-        if (n < 0 || origins == null) {
+        path(u.attributes(), d.malformations());
+        int origin = pathOrigin;
+        if (origin == 0 || origins == null) {
             return;
         }
-        int origin = buffer[n - 1];
         for (Route route : u.nlri()) {
             origins.add(route.prefix(), Integer.toUnsignedLong(origin));
         }
@@ -144,32 +147,36 @@ public final class MrtAsPaths {
         if (asPath != null && !as4 && e.malformations().isEmpty() && asPath.equals(lastPath[peer])) {
             routes++;
             if (lastLength[peer] < 0) {
-                sanitizer.countAgain(lastVerdict[peer], 0);
+                sanitizer.countAgain(lastVerdict[peer], lastPrepends[peer]);
             } else {
                 sanitizer.countAgain(PathSanitizer.Verdict.KEPT, lastPrepends[peer]);
                 paths.countAgain();
-                if (origins != null) origins.add(prefix, Integer.toUnsignedLong(lastOrigin[peer]));
+            }
+            if (origins != null && lastOrigin[peer] != 0) {
+                origins.add(prefix, Integer.toUnsignedLong(lastOrigin[peer]));
             }
             return;
         }
         long prepends = sanitizer.prependsRemoved();
         int n = path(attributes, e.malformations(), true);
         lastPrepends[peer] = (int) (sanitizer.prependsRemoved() - prepends);
-        if (n >= 0 && origins != null) {
-            origins.add(prefix, Integer.toUnsignedLong(buffer[n - 1]));
+        int origin = pathOrigin;
+        if (origin != 0 && origins != null) {
+            origins.add(prefix, Integer.toUnsignedLong(origin));
         }
         boolean cacheable = asPath != null && !as4 && e.malformations().isEmpty();
         lastPath[peer] = cacheable ? asPath : null;
         lastLength[peer] = n;
-        lastOrigin[peer] = n >= 0 ? buffer[n - 1] : 0;
+        lastOrigin[peer] = origin;
         lastVerdict[peer] = n >= 0 ? PathSanitizer.Verdict.KEPT : sanitizer.lastVerdict();
     }
 
     private void offer(Prefix prefix, List<PathAttribute> attributes, List<Malformation> malformations,
                        boolean fromRib) {
         int n = path(attributes, malformations, fromRib);
-        if (n >= 0 && origins != null && prefix != null) {
-            origins.add(prefix, Integer.toUnsignedLong(buffer[n - 1]));
+        int origin = pathOrigin;
+        if (origin != 0 && origins != null && prefix != null) {
+            origins.add(prefix, Integer.toUnsignedLong(origin));
         }
     }
 
@@ -177,13 +184,17 @@ public final class MrtAsPaths {
         return path(attributes, malformations, false);
     }
 
-    /** Sanitises the route's AS path into {@link #buffer} and adds it; returns its length or -1. */
+    /**
+     * Sanitises the route's AS path into {@link #buffer} and adds it; returns its length, -1 if the sanitiser
+     * dropped it, -2 if the route has no usable path (treat-as-withdraw, no AS_PATH).
+     */
     private int path(List<PathAttribute> attributes, List<Malformation> malformations, boolean fromRib) {
         routes++;
+        pathOrigin = 0;
         for (Malformation m : malformations) {
             if (m.action().compareTo(ErrorAction.TREAT_AS_WITHDRAW) >= 0) {
                 unusable++;
-                return -1;
+                return -2;
             }
         }
         AsPath asPath = null;
@@ -195,11 +206,18 @@ public final class MrtAsPaths {
         }
         if (asPath == null) {
             unusable++;
-            return -1;
+            return -2;
         }
         int total = 0;
-        for (var s : asPath.segments()) {
+        AsPathSegment last = null;
+        for (AsPathSegment s : asPath.segments()) {
             total += s.size();
+            if (!s.type().isConfederation()) last = s;
+        }
+        // The origin, whatever becomes of the path: the last AS unless the path ends in a set or a bogon.
+        if (last != null && !last.type().isSet()) {
+            int o = (int) last.asn(last.size() - 1);
+            pathOrigin = sanitizer.isBogon(o) ? 0 : o;
         }
         if (buffer.length < total) {
             buffer = new int[Math.max(total, buffer.length * 2)];

@@ -122,6 +122,11 @@ public final class PathSanitizer {
         prepended += prepends;
     }
 
+    /** Whether the AS is reserved, private or for documentation. */
+    public boolean isBogon(int asn) {
+        return bogons.isBogon(Integer.toUnsignedLong(asn));
+    }
+
     public Verdict lastVerdict() {
         return last;
     }
