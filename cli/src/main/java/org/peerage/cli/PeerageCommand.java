@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "peerage", mixinStandardHelpOptions = true, version = "peerage 0.1.0",
         description = "Open interconnection platform: BGP route server and peering toolkit.",
         subcommands = {MrtCommand.class, SpeakerCommand.class, RouteServerCommand.class, IrrCommand.class,
-                RpkiCommand.class, RegistryCommand.class, FlowCommand.class, TrafficCommand.class})
+                RpkiCommand.class, RegistryCommand.class, FlowCommand.class, TrafficCommand.class,
+                PlanCommand.class})
 public final class PeerageCommand implements Runnable {
 
     @CommandLine.Spec

@@ -82,7 +82,7 @@ public final class PlanAnalysis {
 
     /** Reads the plan's inputs and analyses them. */
     public static PlanResult run(Plan plan, Progress progress) throws IOException {
-        progress.steps(plan.inputs().routingTable().isPresent() ? 8 : 7);
+        progress.steps(plan.inputs().routingTable().isPresent() ? 9 : 8);
         progress.step("reading traffic from " + plan.inputs().traffic());
         TrafficData traffic = TrafficData.load(plan.inputs().traffic());
         progress.note(String.format(Locale.ROOT, "%,d flows, %,d series, %,d samples of 5 minutes", traffic.flows(),

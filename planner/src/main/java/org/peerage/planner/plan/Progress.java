@@ -14,12 +14,17 @@ public final class Progress {
     private int total;
     private int index;
 
+    private final boolean terminal;
+
+    /** Bars are drawn only when standard error is a terminal; otherwise one line per step. */
     public Progress(PrintStream out) {
         this.out = out;
+        this.terminal = out == System.err && System.console() != null && System.console().isTerminal();
     }
 
-    public void steps(int total) {
-        this.total = total;
+    /** Announces more steps to come (the total shown grows). */
+    public void steps(int more) {
+        this.total += more;
     }
 
     public void step(String what) {
@@ -27,7 +32,7 @@ public final class Progress {
         step = what;
         index++;
         stepStarted = System.nanoTime();
-        if (out != null) {
+        if (out != null && terminal) {
             out.printf(Locale.ROOT, "[%d/%d] %s ...", index, Math.max(total, index), what);
             out.flush();
         }
@@ -35,7 +40,7 @@ public final class Progress {
 
     /** A percentage within the current step (a bar of 20 characters, rewritten in place). */
     public void percent(int p) {
-        if (out == null || step == null) return;
+        if (out == null || step == null || !terminal) return;
         int filled = Math.max(0, Math.min(20, p / 5));
         out.printf(Locale.ROOT, "\r[%d/%d] %s [%s%s] %3d%%", index, Math.max(total, index), step, "#".repeat(filled),
                 ".".repeat(20 - filled), p);
@@ -51,8 +56,9 @@ public final class Progress {
 
     public void done() {
         if (step != null && out != null) {
-            out.printf(Locale.ROOT, "\r[%d/%d] %s: done in %.1f s%s%n", index, Math.max(total, index), step,
-                    (System.nanoTime() - stepStarted) / 1e9, " ".repeat(10));
+            out.printf(Locale.ROOT, "%s[%d/%d] %s: done in %.1f s%s%n", terminal ? "\r" : "", index,
+                    Math.max(total, index), step, (System.nanoTime() - stepStarted) / 1e9, terminal ? " ".repeat(30)
+                            : "");
         }
         step = null;
     }
