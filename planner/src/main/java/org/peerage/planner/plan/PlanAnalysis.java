@@ -447,9 +447,12 @@ public final class PlanAnalysis {
             out.add(option(c, "PNI at " + f.name(), OptionKind.PRIVATE, cap(o, plan.pni().portMbps()), pni, pni, p,
                     null, "a facility of one of our PoPs"));
         }
+        Set<Long> pniListed = new HashSet<>();
+        for (Facility f : c.popFacilities) pniListed.add(f.id());
         for (var e : c.ixpFacilities.entrySet()) {
             Plan.Ixp x = ixpByName.get(e.getKey());
             for (Facility f : e.getValue()) {
+                if (!pniListed.add(f.id())) continue; // one row per facility (the first exchange that has it)
                 out.add(option(c, "PNI at " + f.name() + " (" + x.name() + ")", OptionKind.PRIVATE,
                         cap(o, plan.pni().portMbps()), pni + x.colocationMonthly() + x.transportMonthly(), pni, p,
                         null, "alone it needs colocation and transport to " + x.name()));

@@ -219,10 +219,18 @@ public final class Html {
             b.append("</tr>");
         }
         b.append("</table>\n");
-        int n = 0;
+        // One chart per distinct cost structure (exchanges with the same F_d, F_r and v share a chart), four at most.
+        java.util.Map<String, List<String>> seen = new java.util.LinkedHashMap<>();
+        java.util.Map<String, CostCurve> first = new java.util.LinkedHashMap<>();
         for (CostCurve c : r.costCurves()) {
+            String key = c.directMonthly() + "/" + c.remoteMonthly() + "/" + c.remotePerMbps() + "/" + c.pniMonthly();
+            seen.computeIfAbsent(key, k -> new ArrayList<>()).add(c.ixp());
+            first.putIfAbsent(key, c);
+        }
+        int n = 0;
+        for (var e : first.entrySet()) {
             if (n++ >= 4) break;
-            b.append(costChart(c));
+            b.append(costChart(e.getValue(), String.join(", ", seen.get(e.getKey()))));
         }
     }
 
@@ -344,7 +352,7 @@ public final class Html {
             Candidate c = top.get(i);
             double y = TOP + i * rowH;
             String label = "AS" + c.asn() + " " + c.name();
-            svg.text(left - 6, y + 14, label.length() > 38 ? label.substring(0, 37) + "…" : label, "end", 11);
+            svg.text(left - 6, y + 14, label.length() > 36 ? label.substring(0, 35) + "…" : label, "end", 11);
             for (int k = 0; k < 3; k++) {
                 double v = c.offloadMbps().get(FAMILIES[k]);
                 svg.rect(left, y + 2 + k * 6, span * v / xmax, 6, colours[k], label + " " + FAMILIES[k] + ": "
@@ -355,8 +363,8 @@ public final class Html {
         return svg.toString();
     }
 
-    private String costChart(CostCurve c) {
-        int w = 700;
+    private String costChart(CostCurve c, String ixps) {
+        int w = 580;
         int h = 300;
         Svg svg = new Svg(w, h, "cost against traffic at " + c.ixp());
         double xm = c.directBreakEvenMbps();
@@ -383,7 +391,8 @@ public final class Html {
         }
         svg.line(LEFT, h - BOTTOM, w - RIGHT, h - BOTTOM, "#333", 1, null).line(LEFT, TOP, LEFT, h - BOTTOM, "#333", 1,
                 null);
-        svg.text(LEFT + (w - LEFT) / 2.0, h - 8, "offloaded Mbps (P95) — " + c.ixp(), "middle", 11);
+        svg.text(LEFT + (w - LEFT) / 2.0, h - 8, "offloaded Mbps (P95) — " + (ixps.length() > 60 ? ixps.substring(0, 59)
+                + "…" : ixps), "middle", 11);
         List<String> names = new ArrayList<>(List.of("transit p·O", "direct F_d", "PNI"));
         List<String> colours = new ArrayList<>(List.of(Svg.COLOURS[3], Svg.COLOURS[0], Svg.COLOURS[4]));
         svg.path(List.of(new double[] {LEFT, h - BOTTOM}, new double[] {LEFT + xmax * sx, clampY(h - BOTTOM
@@ -433,7 +442,7 @@ public final class Html {
         int w = 1000;
         int h = TOP + BOTTOM + rowH * Math.max(1, list.size());
         int left = 260;
-        Svg svg = new Svg(w, h, "bit-mile balance per peer");
+        Svg svg = new Svg(w + 40, h, "bit-mile balance per peer");
         double max = 1e-9;
         for (BitMileBalance m : list) {
             max = Math.max(max, Math.max(m.hot().get("all").bitMilesUs(), m.hot().get("all").bitMilesPeer()));
@@ -446,12 +455,13 @@ public final class Html {
             svg.line(x, TOP, x, h - BOTTOM, "#eee", 1, null).text(x, h - BOTTOM + 14, money(v), "middle", 10);
         }
         svg.text(left + span / 2, h - 8, "Mbps × km (mean rate), hot potato", "middle", 11);
+        // (the last tick label is centred on the right edge: the chart keeps a margin for it)
         for (int i = 0; i < list.size(); i++) {
             BitMileBalance m = list.get(i);
             PlanResult.Balance a = m.hot().get("all");
             double y = TOP + i * rowH;
             String label = "AS" + m.asn() + " " + m.name();
-            svg.text(left - 6, y + 15, label.length() > 38 ? label.substring(0, 37) + "…" : label, "end", 11);
+            svg.text(left - 6, y + 15, label.length() > 36 ? label.substring(0, 35) + "…" : label, "end", 11);
             svg.rect(left, y + 3, span * a.bitMilesUs() / xmax, 8, Svg.COLOURS[0], "we carry " + money(a.bitMilesUs()));
             svg.rect(left, y + 12, span * a.bitMilesPeer() / xmax, 8, Svg.COLOURS[1], "peer carries "
                     + money(a.bitMilesPeer()));
