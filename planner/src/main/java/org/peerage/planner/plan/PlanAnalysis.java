@@ -56,7 +56,6 @@ public final class PlanAnalysis {
     private static final Family[] FAMILIES = Family.values();
     /** A peering is called balanced when each side carries at most twice the other's bit-miles. */
     public static final double BALANCED_RATIO = 2.0;
-    private static final int BIT_MILE_PEERS = 15;
 
     private final Plan plan;
     private final TrafficData traffic;
@@ -286,7 +285,7 @@ public final class PlanAnalysis {
                 Instant.ofEpochMilli(traffic.firstBucketMillis()).toString(), traffic.samples(),
                 traffic.samples() * 300.0 / 86400, traffic.flows(), now, after, peeringCost, after + peeringCost,
                 now - after - peeringCost, linear, totIn, totOut, averagePrice(transit), cones.description(),
-                model.clients.size(), peeredAt.size());
+                model.clients.size(), peeredAt.size(), plan.settings().topCandidates());
         assumptions(summary, transit);
         List<double[]> chart = List.of(downsample(totalNow[0]), downsample(totalNow[1]), downsample(totalAfter[0]),
                 downsample(totalAfter[1]));
@@ -472,9 +471,8 @@ public final class PlanAnalysis {
     }
 
     private void consider(Cand c, Option opt) {
-        double cost = opt.standaloneMonthly() + c.value - opt.offloadMbps() * (c.price > 0 ? c.price : 0)
-                - (c.value - c.offload * c.price);
-        // With a port cap the traffic above it stays on transit: count its value as a cost of this option.
+        // With a port cap the traffic above it stays on transit: its value counts as a cost of this option.
+        double cost = opt.standaloneMonthly() + c.price * Math.max(0, c.offload - opt.offloadMbps());
         if (cost < c.bestCost) {
             c.bestCost = cost;
             c.bestOption = opt.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " at " + opt.place();
@@ -676,7 +674,7 @@ public final class PlanAnalysis {
         }
         served.sort(Comparator.comparingDouble(i -> -model.clients.get(i).offload));
         List<BitMileBalance> out = new ArrayList<>();
-        for (int i : served.subList(0, Math.min(BIT_MILE_PEERS, served.size()))) {
+        for (int i : served.subList(0, Math.min(plan.settings().topCandidates(), served.size()))) {
             Cand c = model.clients.get(i);
             Map<String, GeoPoint> points = new LinkedHashMap<>();
             Map<String, GeoPoint> alternatives = new LinkedHashMap<>();

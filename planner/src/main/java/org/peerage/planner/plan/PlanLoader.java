@@ -162,7 +162,7 @@ public final class PlanLoader {
             return v;
         }) : List.of("open", "selective", "unknown");
         Settings settings = new Settings(st.number("port_utilisation", 0.75, 0.01, 1), policies,
-                (int) st.whole("top_candidates", 25, 1, 10_000), (int) st.whole("exact_limit", 30, 0, 40));
+                (int) st.whole("top_candidates", 15, 1, 10_000), (int) st.whole("exact_limit", 30, 0, 40));
         return new Plan(file, asn, name, currency, shared, transit, ixps, remote, pni,
                 new Inputs(traffic, rib, ribPeer, registry, cones), settings);
     }

@@ -15,7 +15,7 @@ public record PlanResult(Summary summary, List<ProviderBills> transit, List<Cand
     public record Summary(long asn, String name, String currency, String periodStart, int samples, double days,
             long flows, double transitNow, double transitAfter, double peeringCost, double totalAfter,
             double saving, double linearEstimate, Map<String, Double> totalInMbps, Map<String, Double> totalOutMbps,
-            double transitPrice, String cones, int candidatesConsidered, int candidatesPeered) {
+            double transitPrice, String cones, int candidatesConsidered, int candidatesPeered, int topCandidates) {
     }
 
     /** One provider's bill now and after the plan, each for both families and, informatively, per family. */

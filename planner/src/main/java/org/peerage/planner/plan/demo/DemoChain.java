@@ -386,7 +386,7 @@ public final class DemoChain {
                 + "  share: 0.5\n");
         s.append("\ninputs:\n  traffic: traffic\n  routing_table: rib.mrt\n  registry: registry.duckdb\n");
         s.append("\nsettings:\n  port_utilisation: 0.75\n  policies: [open, selective, unknown]\n"
-                + "  top_candidates: 25\n  exact_limit: 30\n");
+                + "  top_candidates: 15\n  exact_limit: 30\n");
         return s.toString();
     }
 }

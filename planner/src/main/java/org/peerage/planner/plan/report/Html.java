@@ -184,11 +184,11 @@ public final class Html {
         int shown = 0;
         java.util.Set<Long> top = new java.util.LinkedHashSet<>();
         for (Candidate c : r.candidates()) {
-            if (c.eligible() && top.size() < 20) top.add(c.asn());
+            if (c.eligible() && top.size() < r.summary().topCandidates()) top.add(c.asn());
         }
         for (long asn : top) {
             for (Option o : r.options()) {
-                if (o.asn() != asn || shown++ > 200) continue;
+                if (o.asn() != asn || shown++ > 50 * r.summary().topCandidates()) continue;
                 b.append("<tr><td>AS").append(o.asn()).append("</td><td>").append(escape(o.place())).append("</td><td>")
                         .append(o.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("</td>");
                 cells(mbps(o.offloadMbps()), money(o.standaloneMonthly()), mbps(o.breakEvenMbps()),
@@ -331,7 +331,8 @@ public final class Html {
     }
 
     private String candidateChart() {
-        List<Candidate> top = r.candidates().stream().filter(Candidate::eligible).limit(CHART_CANDIDATES).toList();
+        List<Candidate> top = r.candidates().stream().filter(Candidate::eligible).limit(Math.max(CHART_CANDIDATES,
+                r.summary().topCandidates())).toList();
         int rowH = 22;
         int w = 1000;
         int h = TOP + BOTTOM + rowH * Math.max(1, top.size());
