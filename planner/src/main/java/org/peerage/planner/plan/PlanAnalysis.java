@@ -56,6 +56,8 @@ public final class PlanAnalysis {
     private static final Family[] FAMILIES = Family.values();
     /** A peering is called balanced when each side carries at most twice the other's bit-miles. */
     public static final double BALANCED_RATIO = 2.0;
+    /** A peer's facility this close to one of our PoPs is offered as a new interconnection point. */
+    static final double NEAR_POP_KM = 100;
 
     private final Plan plan;
     private final TrafficData traffic;
@@ -251,6 +253,19 @@ public final class PlanAnalysis {
         }
 
         Selection selection = selection(model, sol);
+        for (ProviderBills b : transit) {
+            TransitBill a = b.after().get("all");
+            Plan.Transit t = providers.get(b.asn());
+            if (a.billedMbps() < t.commitMbps()) {
+                double renewed = TransitBilling.amount(new Plan.Transit(t.name(), t.asn(), t.pricePerMbps(),
+                        a.billedMbps(), t.burstPricePerMbps(), t.fixedMonthly(), t.measure(), t.line()),
+                        a.billedMbps());
+                selection.steps().add(String.format(Locale.ROOT, "After the plan %s bills %,.0f Mbps, below its "
+                                + "%,.0f Mbps commit: the bill stays %,.0f; a commit of %,.0f Mbps at renewal would "
+                                + "save %,.0f a month more.", b.name(), a.billedMbps(), t.commitMbps(), a.amount(),
+                        a.billedMbps(), a.amount() - renewed));
+            }
+        }
         double peeringCost = selection.sites().stream().filter(Site::open).mapToDouble(s -> s.fixedMonthly()
                 + s.extraPortMonthly() + s.sessionsMonthly() + s.perMbpsMonthly()).sum();
 
@@ -628,8 +643,12 @@ public final class PlanAnalysis {
                             * c.price;
                 }
             }
-            double load = Math.max(Percentile.p95(traffic.sum(keys, TrafficData.of(Family.ALL, TrafficData.IN))),
-                    Percentile.p95(traffic.sum(keys, TrafficData.of(Family.ALL, TrafficData.OUT))));
+            Map<String, Double> byFamily = new LinkedHashMap<>();
+            for (Family f : FAMILIES) {
+                byFamily.put(f.label(), Math.max(Percentile.p95(traffic.sum(keys, TrafficData.of(f, TrafficData.IN))),
+                        Percentile.p95(traffic.sum(keys, TrafficData.of(f, TrafficData.OUT)))));
+            }
+            double load = byFamily.get("all");
             double port = switch (s.kind) {
                 case "direct" -> s.ixp.portMbps();
                 case "remote" -> s.offer.portMbps();
@@ -644,7 +663,7 @@ public final class PlanAnalysis {
                 }
             }
             sites.add(new Site(s.name, s.kind, s.ixp == null ? null : s.ixp.name(), in.fixed()[j], sol.open()[j],
-                    in.forced()[j], peers, load, port, ports, extra, sessions, perMbps));
+                    in.forced()[j], peers, load, byFamily, port, ports, extra, sessions, perMbps));
         }
         List<String> steps = new ArrayList<>();
         for (Solution.Step st : sol.steps()) steps.add(st.text());
@@ -692,7 +711,18 @@ public final class PlanAnalysis {
                 if (g.isEmpty()) continue;
                 (sol.open()[j] ? points : alternatives).putIfAbsent(s.ixp.name(), g.get());
             }
+            // The peer's own facilities near our PoPs: where a new private interconnect could go.
+            for (Plan.Pop p : plan.pops()) {
+                GeoPoint pop = new GeoPoint(p.latitude(), p.longitude());
+                reg.facilitiesOf(c.asn).stream().filter(f -> f.location().isPresent())
+                        .min(Comparator.comparingDouble(f -> f.location().get().distanceKm(pop)))
+                        .filter(f -> f.location().get().distanceKm(pop) <= NEAR_POP_KM)
+                        .ifPresent(f -> alternatives.putIfAbsent(String.format(Locale.ROOT, "PNI at %s (%.0f km from "
+                                + "PoP %s)", f.name(), f.location().get().distanceKm(pop), p.name()),
+                                f.location().get()));
+            }
             alternatives.keySet().removeAll(points.keySet());
+            alternatives.values().removeIf(points::containsValue);
             List<BitMiles.Place> theirs = new ArrayList<>();
             String locations;
             List<GeoPoint> facs = reg.facilitiesOf(c.asn).stream().flatMap(f -> f.location().stream()).toList();
@@ -724,20 +754,34 @@ public final class PlanAnalysis {
                 boolean weCarry = r > BALANCED_RATIO;
                 verdict = weCarry ? String.format(Locale.ROOT, "we carry %.2f times the peer's bit-miles", r)
                         : String.format(Locale.ROOT, "the peer carries %.2f times our bit-miles", 1 / r);
-                BitMiles.Carried cold = BitMiles.carried(ours, theirs, ic, all.outMbps(), all.inMbps(),
-                        weCarry ? BitMiles.Routing.PEER_COLD : BitMiles.Routing.US_COLD);
-                remedies.add(new Remedy(weCarry ? "cold potato: the peer honours our MEDs (carries its traffic to "
-                        + "the interconnect nearest our PoP)" : "cold potato: we honour the peer's MEDs",
-                        cold.ratio(), cold.us(), cold.peer()));
+                BitMiles.Carried cold = null;
+                if (ic.size() > 1) {
+                    cold = BitMiles.carried(ours, theirs, ic, all.outMbps(), all.inMbps(),
+                            weCarry ? BitMiles.Routing.PEER_COLD : BitMiles.Routing.US_COLD);
+                }
+                if (cold != null && Math.abs(Math.log(cold.ratio())) < Math.abs(Math.log(r)) - 1e-9) {
+                    remedies.add(new Remedy(weCarry ? "cold potato: the peer honours our MEDs (carries its traffic "
+                            + "to the interconnect nearest our PoP)" : "cold potato: we honour the peer's MEDs",
+                            cold.ratio(), cold.us(), cold.peer()));
+                }
+                double excess = Math.abs(all.bitMilesUs() - all.bitMilesPeer()) / 2;
+                double total = all.bitMilesUs() + all.bitMilesPeer();
+                remedies.add(new Remedy(String.format(Locale.ROOT, "settlement: %s for %.0f%% of the "
+                                + "bit-miles (half the imbalance)%s", weCarry ? "the peer compensates" : "we compensate", 100 * excess / total,
+                        ic.size() == 1 ? "; with one interconnect cold potato changes nothing" : ""), 1,
+                        all.bitMilesUs(), all.bitMilesPeer()));
                 for (var e : alternatives.entrySet()) {
                     List<GeoPoint> more = new ArrayList<>(ic);
                     more.add(e.getValue());
                     BitMiles.Carried k = BitMiles.carried(ours, theirs, more, all.outMbps(), all.inMbps(),
                             BitMiles.Routing.HOT);
-                    remedies.add(new Remedy("another interconnection point: " + e.getKey(), k.ratio(), k.us(),
-                            k.peer()));
+                    if (Math.abs(Math.log(k.ratio())) < Math.abs(Math.log(r)) - 1e-9) {
+                        remedies.add(new Remedy("another interconnection point: " + e.getKey(), k.ratio(), k.us(),
+                                k.peer()));
+                    }
                 }
-                remedies.sort(Comparator.comparingDouble(x -> Math.abs(Math.log(x.ratio()))));
+                remedies.sort(Comparator.comparing((Remedy x) -> x.remedy().startsWith("settlement"))
+                        .thenComparingDouble(x -> Math.abs(Math.log(x.ratio()))));
             }
             out.add(new BitMileBalance(c.asn, c.name(), new ArrayList<>(points.keySet()), hot, verdict, remedies,
                     locations));

@@ -53,9 +53,10 @@ public record PlanResult(Summary summary, List<ProviderBills> transit, List<Cand
             Double remoteBreakEvenMbps, Double remoteBeatsDirectBelowMbps, double pniBreakEvenMbps) {
     }
 
+    /** A site of the selection; {@code loadMbps} = max(P95 in, P95 out) of its peers' traffic, also per family. */
     public record Site(String name, String kind, String ixp, double fixedMonthly, boolean open, boolean forced,
-            List<Long> peers, double loadMbps, double portMbps, int portsNeeded, double extraPortMonthly,
-            double sessionsMonthly, double perMbpsMonthly) {
+            List<Long> peers, double loadMbps, Map<String, Double> loadByFamily, double portMbps, int portsNeeded,
+            double extraPortMonthly, double sessionsMonthly, double perMbpsMonthly) {
     }
 
     public record Selection(String method, boolean optimal, long nodes, double transitOnly, double linearCost,

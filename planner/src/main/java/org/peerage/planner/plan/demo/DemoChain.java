@@ -360,9 +360,9 @@ public final class DemoChain {
         }
         s.append("\ntransit:\n");
         s.append("  - name: ").append(PROVIDER_NAMES[0]).append("\n    asn: ").append(PROVIDERS[0])
-                .append("\n    price_per_mbps: 0.90\n    commit_mbps: 10000\n");
+                .append("\n    price_per_mbps: 0.90\n    commit_mbps: 5000\n");
         s.append("  - name: ").append(PROVIDER_NAMES[1]).append("\n    asn: ").append(PROVIDERS[1])
-                .append("\n    price_per_mbps: 0.80\n    commit_mbps: 5000\n    burst_price_per_mbps: 1.10\n"
+                .append("\n    price_per_mbps: 0.80\n    commit_mbps: 2000\n    burst_price_per_mbps: 1.10\n"
                         + "    measure: max-of-p95\n");
         s.append("\nixps:\n");
         List<String> names = new ArrayList<>();

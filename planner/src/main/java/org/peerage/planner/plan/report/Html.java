@@ -240,13 +240,13 @@ public final class Html {
                 .append(s.optimal() ? " — proven optimal." : ".").append(" Candidate traffic on transit alone: ")
                 .append(money(s.transitOnly())).append("; with the plan (linear model): ").append(money(s.linearCost()))
                 .append(".</p>\n<table><tr><th>site</th><th>kind</th><th>open</th><th>fixed</th><th>peers</th>"
-                        + "<th>load P95</th><th>port</th><th>ports</th><th>extra ports</th><th>sessions/PNI</th>"
-                        + "<th>per-Mbps fees</th></tr>");
+                        + "<th>load P95</th><th>IPv4</th><th>IPv6</th><th>port</th><th>ports</th><th>extra ports</th>"
+                        + "<th>sessions/PNI</th><th>per-Mbps fees</th></tr>");
         for (Site site : s.sites()) {
             b.append("<tr><td>").append(escape(site.name())).append("</td><td>").append(site.kind()).append("</td><td>")
                     .append(site.open() ? (site.forced() ? "yes (already)" : "<b>yes</b>") : "no").append("</td>");
             cells(money(site.fixedMonthly()), Integer.toString(site.peers().size()), mbps(site.loadMbps()),
-                    mbps(site.portMbps()), Integer.toString(site.portsNeeded()), money(site.extraPortMonthly()),
+                    mbps(site.loadByFamily().get("IPv4")), mbps(site.loadByFamily().get("IPv6")), mbps(site.portMbps()), Integer.toString(site.portsNeeded()), money(site.extraPortMonthly()),
                     money(site.sessionsMonthly()), money(site.perMbpsMonthly()));
             b.append("</tr>");
         }
