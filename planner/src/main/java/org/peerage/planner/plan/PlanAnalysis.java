@@ -142,6 +142,7 @@ public final class PlanAnalysis {
         final List<Facility> popFacilities = new ArrayList<>();
         final Map<String, List<Facility>> ixpFacilities = new LinkedHashMap<>();
         boolean eligible;
+        double volume;
         String reason = "";
         String bestOption = "none";
         double bestCost = Double.POSITIVE_INFINITY;
@@ -166,6 +167,8 @@ public final class PlanAnalysis {
     }
 
     private final Map<String, Plan.Ixp> ixpByName = new LinkedHashMap<>();
+    /** Facility ids of each resolved plan exchange. */
+    private final Map<String, Set<Long>> ixpFacilityIds = new HashMap<>();
 
     private boolean isTransit(Key k) {
         return providers.containsKey(k.nextAs());
@@ -330,30 +333,51 @@ public final class PlanAnalysis {
         asns.remove(plan.asn());
         Set<Long> ourFacilities = new HashSet<>();
         for (Plan.Pop p : plan.pops()) ourFacilities.addAll(p.facilities());
+        // Networks that cannot be met anywhere in the plan are measured (and listed as not eligible) only when
+        // they are among the largest by volume: a full table has tens of thousands of origins.
         Map<Long, Cand> out = new TreeMap<>();
+        List<Cand> unmet = new ArrayList<>();
         for (long asn : asns) {
             Cand c = new Cand(asn);
             for (long o : cones.cone(asn)) {
                 if (transitOrigins.contains(o)) c.origins.add(o);
             }
             meetings(c, ourFacilities);
-            measure(c, c.origins);
-            if (c.offload <= 0 && c.at.isEmpty()) continue;
-            if (providers.containsKey(asn)) {
-                c.reason = "one of our transit providers";
-            } else if (!plan.settings().policies().contains(c.policy)) {
-                c.reason = "peering policy '" + c.policy + "' (settings.policies: "
-                        + String.join(", ", plan.settings().policies()) + ")";
-            } else if (c.offload <= 0) {
-                c.reason = "no traffic over transit";
-            } else if (c.at.isEmpty() && c.popFacilities.isEmpty() && c.ixpFacilities.isEmpty()) {
-                c.reason = "not at any of the plan's exchanges or facilities";
-            } else {
-                c.eligible = true;
+            if (c.at.isEmpty() && c.popFacilities.isEmpty() && c.ixpFacilities.isEmpty()) {
+                for (long o : c.origins) {
+                    for (Key k : traffic.keysOfOrigin(o)) {
+                        if (isTransit(k)) c.volume += traffic.series().get(k).totalMbpsSamples();
+                    }
+                }
+                unmet.add(c);
+                continue;
             }
-            out.put(asn, c);
+            assess(c, out);
         }
+        unmet.sort(Comparator.comparingDouble((Cand c) -> -c.volume).thenComparingLong(c -> c.asn));
+        for (Cand c : unmet.subList(0, Math.min(UNMET_LISTED, unmet.size()))) assess(c, out);
         return out;
+    }
+
+    /** Candidates that cannot be met anywhere in the plan, listed (largest by volume) for the record. */
+    static final int UNMET_LISTED = 200;
+
+    private void assess(Cand c, Map<Long, Cand> out) {
+        measure(c, c.origins);
+        if (c.offload <= 0 && c.at.isEmpty()) return;
+        if (providers.containsKey(c.asn)) {
+            c.reason = "one of our transit providers";
+        } else if (!plan.settings().policies().contains(c.policy)) {
+            c.reason = "peering policy '" + c.policy + "' (settings.policies: "
+                    + String.join(", ", plan.settings().policies()) + ")";
+        } else if (c.offload <= 0) {
+            c.reason = "no traffic over transit";
+        } else if (c.at.isEmpty() && c.popFacilities.isEmpty() && c.ixpFacilities.isEmpty()) {
+            c.reason = "not at any of the plan's exchanges or facilities";
+        } else {
+            c.eligible = true;
+        }
+        out.put(c.asn, c);
     }
 
     private void meetings(Cand c, Set<Long> ourFacilities) {
@@ -364,8 +388,11 @@ public final class PlanAnalysis {
             if (!ports.isEmpty()) {
                 c.at.put(x.name(), ports);
             }
-            Set<Long> ixFacs = new HashSet<>();
-            for (Facility f : reg.facilitiesOfExchange(e.id())) ixFacs.add(f.id());
+            Set<Long> ixFacs = ixpFacilityIds.computeIfAbsent(x.name(), k -> {
+                Set<Long> ids = new HashSet<>();
+                for (Facility f : reg.facilitiesOfExchange(e.id())) ids.add(f.id());
+                return ids;
+            });
             List<Facility> shared = reg.facilitiesOf(c.asn).stream().filter(f -> ixFacs.contains(f.id())).toList();
             if (!shared.isEmpty()) c.ixpFacilities.put(x.name(), shared);
         }

@@ -38,6 +38,19 @@ class TransitBillingTest {
     }
 
     @Test
+    void selectionAgreesWithSorting() {
+        java.util.Random r = new java.util.Random(95);
+        for (int round = 0; round < 500; round++) {
+            int n = 1 + r.nextInt(round < 250 ? 60 : 9000);
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) s[i] = r.nextInt(4) == 0 ? 0 : r.nextInt(50) * (r.nextBoolean() ? 1 : 0.5);
+            double[] sorted = s.clone();
+            java.util.Arrays.sort(sorted);
+            assertThat(Percentile.p95(s)).isEqualTo(sorted[n - n / 20 - 1]);
+        }
+    }
+
+    @Test
     void billIsPriceTimesTheGreaterOfCommitAndP95() {
         Plan.Transit t = contract(2, 100, null, Plan.Measure.MAX_OF_P95);
         // P95 150 > commit 100: 2 x 150 = 300.

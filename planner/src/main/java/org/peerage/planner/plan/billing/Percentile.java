@@ -19,9 +19,41 @@ public final class Percentile {
 
     public static double p95(double[] samples) {
         if (samples.length == 0) return 0;
-        double[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return sorted[rank(sorted.length)];
+        return select(samples.clone(), rank(samples.length));
+    }
+
+    /** The k-th smallest value (0-based), reordering {@code a}: quickselect, linear on average. */
+    static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (hi - lo > 16) {
+            // Median of three as the pivot; Hoare partition.
+            int mid = (lo + hi) >>> 1;
+            double x = a[lo];
+            double y = a[mid];
+            double z = a[hi];
+            double pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return a[k];
+            }
+        }
+        Arrays.sort(a, lo, hi + 1);
+        return a[k];
     }
 
     /** P95 of the per-sample maximum of two series of the same length. */
