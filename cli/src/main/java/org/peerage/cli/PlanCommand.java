@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code peerage plan}: the peering plan from a plan file, as an HTML report and JSON. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"The peering plan: transit bills, candidate peers, options per candidate and exchange, the "
-                + "exchanges to join (facility location), bills after offloading, bit-miles; written as DIR/report.html "
-                + "(self-contained) and DIR/plan.json. docs/plan.md documents the plan file.",
+                + "exchanges to join (facility location), bills after offloading, bit-miles; written as "
+                + "DIR/report.html (self-contained) and DIR/plan.json. docs/plan.md documents the plan file.",
                 "--demo generates a fixture registry, a routing table and a month of flows, attributes them, writes "
                         + "a plan file and runs it, all into DIR (default: peerage-plan-demo)."})
 final class PlanCommand implements Callable<Integer> {

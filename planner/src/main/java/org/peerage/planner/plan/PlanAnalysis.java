@@ -794,7 +794,9 @@ public final class PlanAnalysis {
                 double excess = Math.abs(all.bitMilesUs() - all.bitMilesPeer()) / 2;
                 double total = all.bitMilesUs() + all.bitMilesPeer();
                 remedies.add(new Remedy(String.format(Locale.ROOT, "settlement: %s for %.0f%% of the "
-                                + "bit-miles (half the imbalance)%s", weCarry ? "the peer compensates" : "we compensate", 100 * excess / total,
+                                + "bit-miles (half the imbalance)%s",
+                        weCarry ? "the peer compensates" : "we compensate",
+                        100 * excess / total,
                         ic.size() == 1 ? "; with one interconnect cold potato changes nothing" : ""), 1,
                         all.bitMilesUs(), all.bitMilesPeer()));
                 for (var e : alternatives.entrySet()) {
@@ -893,7 +895,8 @@ public final class PlanAnalysis {
         String file = plan.file().toString();
         add("Our network", "AS" + plan.asn() + " (" + plan.name() + ")", file + ": asn, name");
         add("Traffic", String.format(Locale.ROOT, "%,d flows, %d samples of 5 minutes (%.1f days) from %s",
-                s.flows(), s.samples(), s.days(), s.periodStart()), plan.inputs().traffic() + "/flows (inputs.traffic)");
+                s.flows(), s.samples(), s.days(), s.periodStart()),
+                plan.inputs().traffic() + "/flows (inputs.traffic)");
         add("95th percentile", "the n samples sorted, the top floor(n/20) dropped, the highest remaining (0-based rank "
                 + "n - floor(n/20) - 1); empty samples count as 0; " + Percentile.rank(s.samples()) + " of "
                 + s.samples() + " here", "peering-economics.md; docs/traffic.md");
@@ -915,7 +918,8 @@ public final class PlanAnalysis {
                 + "marginal price (burst price if set, else price) weighted by its billed Mbps", "transit");
         for (Plan.Ixp x : plan.ixps()) {
             add("Exchange " + x.name() + " costs", String.format(Locale.ROOT, "F_d = port %s + colocation %s + "
-                            + "cross-connect %s + transport %s + equipment %s = %s a month; session %s; port %.0f Mbps%s%s",
+                            + "cross-connect %s + transport %s + equipment %s = %s a month; session %s; "
+                            + "port %.0f Mbps%s%s",
                     fmt(x.portMonthly()), fmt(x.colocationMonthly()), fmt(x.crossConnectMonthly()),
                     fmt(x.transportMonthly()), fmt(x.equipmentMonthly()), fmt(x.fixedMonthly()),
                     fmt(x.sessionMonthly()), x.portMbps(), x.routeServer() ? ", route servers used" : "",

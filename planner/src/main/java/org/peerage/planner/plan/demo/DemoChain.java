@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,8 +145,7 @@ public final class DemoChain {
 
         progress.step("writing the routing table (MRT)");
         Path rib = dir.resolve("rib.mrt");
-        Map<Long, Integer> providerOf = new LinkedHashMap<>();
-        writeRib(rib, destinations, providerOf, rnd);
+        writeRib(rib, destinations, rnd);
 
         progress.step("generating and attributing " + o.days() + " days of flows");
         Path trafficDir = dir.resolve("traffic");
@@ -155,7 +153,7 @@ public final class DemoChain {
 
         progress.step("writing the plan file");
         Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, planText(ixps, exFacilities, netFacilities, rnd));
+        Files.writeString(plan, planText(ixps, exFacilities, netFacilities));
         progress.done();
         return plan;
     }
@@ -188,12 +186,12 @@ public final class DemoChain {
         return Prefix.parse(String.format(Locale.ROOT, "2a0%x:%x::/32", 1 + k / 65536 % 15, k % 65536));
     }
 
-    private static void writeRib(Path file, List<Long> destinations, Map<Long, Integer> providerOf, Random rnd)
-            throws IOException {
+    private static void writeRib(Path file, List<Long> destinations, Random rnd) throws IOException {
         long t = 1_767_225_600L; // 2026-01-01
         byte[] nh4a = {(byte) 192, 0, 2, 1};
         byte[] nh4b = {(byte) 192, 0, 2, 2};
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file)); MrtWriter w = new MrtWriter(out)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
+             MrtWriter w = new MrtWriter(out)) {
             w.write(t, new MrtEntry.PeerIndexTable(0xC0000264, "demo", List.of(
                     new MrtEntry.Peer(0xC0000201, nh4a, PROVIDERS[0], true),
                     new MrtEntry.Peer(0xC0000202, nh4b, PROVIDERS[1], true))));
@@ -201,7 +199,6 @@ public final class DemoChain {
             for (int k = 0; k < destinations.size(); k++) {
                 long origin = destinations.get(k);
                 int via = rnd.nextInt(3) == 0 ? 1 : 0;
-                providerOf.put(origin, via);
                 for (boolean six : new boolean[] {false, true}) {
                     Prefix p = six ? v6(k) : v4(k);
                     List<MrtEntry.RibEntry> entries = new ArrayList<>();
@@ -335,7 +332,7 @@ public final class DemoChain {
     }
 
     private static String planText(List<Exchange> ixps, Map<Long, List<Facility>> exFacilities,
-                                   Map<Long, List<Facility>> netFacilities, Random rnd) {
+                                   Map<Long, List<Facility>> netFacilities) {
         // Facilities most networks list near each PoP: where we would be colocated.
         Map<Long, Integer> popularity = new HashMap<>();
         Map<Long, Facility> facilities = new HashMap<>();

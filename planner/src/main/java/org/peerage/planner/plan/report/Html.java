@@ -65,7 +65,8 @@ public final class Html {
         b.append("<p class=\"note\">Traffic from ").append(escape(s.periodStart())).append(String.format(Locale.ROOT,
                 ", %d samples of 5 minutes (%.1f days), %,d flows. Money is a month in %s; rates are Mbps at the 95th "
                         + "percentile unless named otherwise. Every figure is traced to its inputs in the "
-                        + "<a href=\"#assumptions\">assumptions</a> at the end.</p>\n", s.samples(), s.days(), s.flows(),
+                        + "<a href=\"#assumptions\">assumptions</a> at the end.</p>\n", s.samples(), s.days(),
+                s.flows(),
                 escape(cur)));
         summary();
         warnings();
@@ -112,9 +113,9 @@ public final class Html {
 
     private void transit() {
         b.append("<h2 id=\"transit\">Transit bills</h2>\n<p class=\"note\">Bill = fixed + price × max(commit, billed "
-                + "Mbps); with a burst price, fixed + price × commit + burst × (billed − commit). After the plan the "
-                + "95th percentile is recomputed on each provider's residual 5-minute series. The IPv4 and IPv6 rows "
-                + "give each family's own 95th percentiles (the bill is on both together).</p>\n<table><tr>"
+                + "Mbps); with a burst price, fixed + price × commit + burst × (billed − commit). After the plan "
+                + "the 95th percentile is recomputed on each provider's residual 5-minute series. The IPv4 and IPv6 "
+                + "rows give each family's own 95th percentiles (the bill is on both together).</p>\n<table><tr>"
                 + "<th>provider</th><th>family</th><th>P95 in</th><th>P95 out</th><th>measure</th><th>billed</th>"
                 + "<th>commit</th><th>bill now</th><th>P95 in after</th><th>P95 out after</th><th>billed after</th>"
                 + "<th>bill after</th></tr>");
@@ -143,11 +144,12 @@ public final class Html {
         b.append("<h2 id=\"candidates\">Candidate peers</h2>\n<p class=\"note\">Offloadable traffic: the transit "
                 + "traffic whose origin the candidate would announce to us (").append(escape(r.summary().cones()))
                 .append("), as max(P95 in, P95 out). Value: that traffic at each provider's marginal price. Net: value "
-                        + "minus the cheapest option alone. Ranked by net.</p>\n");
+                        + "minus the cheapest option alone. Ranked by net. Prefixes: what the routing table has the "
+                        + "candidate originate.</p>\n");
         b.append(candidateChart());
         b.append("<table><tr><th>#</th><th>AS</th><th>name</th><th>policy</th><th>offload all</th><th>IPv4</th>"
-                + "<th>IPv6</th><th>value</th><th>where to meet</th><th>best option</th><th>net</th><th>plan</th>"
-                + "</tr>");
+                + "<th>IPv6</th><th>value</th><th>prefixes v4/v6</th><th>where to meet</th><th>best option</th>"
+                + "<th>net</th><th>plan</th></tr>");
         int shown = 0;
         for (Candidate c : r.candidates()) {
             if (shown++ >= 60) break;
@@ -165,7 +167,8 @@ public final class Html {
             b.append("<tr><td class=\"n\">").append(c.rank()).append("</td><td>AS").append(c.asn()).append("</td><td>")
                     .append(escape(c.name())).append("</td><td>").append(escape(c.policy())).append("</td>");
             cells(mbps(c.offloadMbps().get("all")), mbps(c.offloadMbps().get("IPv4")), mbps(c.offloadMbps()
-                    .get("IPv6")), money(c.transitValue()));
+                    .get("IPv6")), money(c.transitValue()), c.prefixes4() == null ? "–"
+                    : String.format(Locale.ROOT, "%.0f / %.0f", c.prefixes4(), c.prefixes6()));
             b.append("<td>").append(escape(where.toString())).append("</td><td>").append(escape(c.eligible()
                     ? c.bestOption() : "not eligible: " + c.reason())).append("</td>");
             cells(c.eligible() ? money(c.netSaving()) : "–");
@@ -203,7 +206,8 @@ public final class Html {
     private void costCurves() {
         b.append("<h2 id=\"costs\">Cost against traffic</h2>\n<p class=\"note\">Monthly cost of offloading O Mbps: "
                 + "transit p·O, direct peering F_d, remote peering F_r + v·O, a private interconnect. Dots mark the "
-                + "break-even points (F_d/p, F_r/(p − v), PNI/p) and where remote stops beating direct ((F_d − F_r)/v)."
+                + "break-even points (F_d/p, F_r/(p − v), PNI/p) and where remote stops beating direct "
+                + "((F_d − F_r)/v)."
                 + "</p>\n<table><tr><th>exchange</th><th>p</th><th>F_d</th><th>direct break-even</th><th>reseller</th>"
                 + "<th>F_r</th><th>v</th><th>remote break-even</th><th>remote beats direct below</th><th>PNI</th>"
                 + "<th>PNI break-even</th></tr>");
@@ -246,7 +250,8 @@ public final class Html {
             b.append("<tr><td>").append(escape(site.name())).append("</td><td>").append(site.kind()).append("</td><td>")
                     .append(site.open() ? (site.forced() ? "yes (already)" : "<b>yes</b>") : "no").append("</td>");
             cells(money(site.fixedMonthly()), Integer.toString(site.peers().size()), mbps(site.loadMbps()),
-                    mbps(site.loadByFamily().get("IPv4")), mbps(site.loadByFamily().get("IPv6")), mbps(site.portMbps()), Integer.toString(site.portsNeeded()), money(site.extraPortMonthly()),
+                    mbps(site.loadByFamily().get("IPv4")), mbps(site.loadByFamily().get("IPv6")),
+                    mbps(site.portMbps()), Integer.toString(site.portsNeeded()), money(site.extraPortMonthly()),
                     money(site.sessionsMonthly()), money(site.perMbpsMonthly()));
             b.append("</tr>");
         }
@@ -392,8 +397,8 @@ public final class Html {
         }
         svg.line(LEFT, h - BOTTOM, w - RIGHT, h - BOTTOM, "#333", 1, null).line(LEFT, TOP, LEFT, h - BOTTOM, "#333", 1,
                 null);
-        svg.text(LEFT + (w - LEFT) / 2.0, h - 8, "offloaded Mbps (P95) — " + (ixps.length() > 60 ? ixps.substring(0, 59)
-                + "…" : ixps), "middle", 11);
+        String shown = ixps.length() > 60 ? ixps.substring(0, 59) + "…" : ixps;
+        svg.text(LEFT + (w - LEFT) / 2.0, h - 8, "offloaded Mbps (P95) — " + shown, "middle", 11);
         List<String> names = new ArrayList<>(List.of("transit p·O", "direct F_d", "PNI"));
         List<String> colours = new ArrayList<>(List.of(Svg.COLOURS[3], Svg.COLOURS[0], Svg.COLOURS[4]));
         svg.path(List.of(new double[] {LEFT, h - BOTTOM}, new double[] {LEFT + xmax * sx, clampY(h - BOTTOM
