@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Open interconnection platform: BGP route server and peering toolkit.",
         subcommands = {MrtCommand.class, SpeakerCommand.class, RouteServerCommand.class, IrrCommand.class,
                 RpkiCommand.class, RegistryCommand.class, FlowCommand.class, TrafficCommand.class,
-                AsrelCommand.class})
+                AsrelCommand.class, PlanCommand.class})
 public final class PeerageCommand implements Runnable {
 
     @CommandLine.Spec

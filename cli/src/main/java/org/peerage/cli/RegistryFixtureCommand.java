@@ -49,7 +49,7 @@ final class RegistryFixtureCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return RegistryErrors.guarded("generate-fixture", () -> {
-            FixtureResult r = FixtureGenerator.generate(dataFolder(), out,
+            FixtureResult r = FixtureGenerator.generate(dataFolder(data), out,
                     new FixtureOptions(seed, ixps, networks, ixf));
             System.out.println("wrote " + r.dump());
             r.counts().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
@@ -78,7 +78,8 @@ final class RegistryFixtureCommand implements Callable<Integer> {
         });
     }
 
-    private Path dataFolder() throws IOException {
+    /** The shared data folder: {@code data} if given, else $PEERAGE_DATA, else ../shared/data beside the checkout. */
+    static Path dataFolder(Path data) throws IOException {
         if (data != null) {
             return data;
         }
