@@ -70,8 +70,12 @@ public record Plan(Path file, long asn, String name, String currency, List<Pop> 
         }
     }
 
+    /**
+     * @param customerCones a CAIDA ppdc file of customer cones
+     * @param inferCones    infer the cones from the routing table's AS paths instead (customer_cones: infer)
+     */
     public record Inputs(Path traffic, Optional<Path> routingTable, Optional<String> routingPeer, Path registry,
-            Optional<Path> customerCones) {
+            Optional<Path> customerCones, boolean inferCones) {
     }
 
     /** Peering policies (PeeringDB policy_general, lower case) we expect to get a session from. */

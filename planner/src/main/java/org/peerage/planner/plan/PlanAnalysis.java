@@ -32,6 +32,7 @@ import org.peerage.planner.plan.billing.TransitBill;
 import org.peerage.planner.plan.billing.TransitBilling;
 import org.peerage.planner.plan.bitmiles.BitMiles;
 import org.peerage.planner.plan.cones.CustomerCones;
+import org.peerage.planner.plan.cones.InferredCones;
 import org.peerage.planner.plan.cones.PpdcCones;
 import org.peerage.planner.plan.options.PeeringEconomics;
 import org.peerage.planner.plan.selection.FacilityLocation;
@@ -83,7 +84,7 @@ public final class PlanAnalysis {
 
     /** Reads the plan's inputs and analyses them. */
     public static PlanResult run(Plan plan, Progress progress) throws IOException {
-        progress.steps(plan.inputs().routingTable().isPresent() ? 9 : 8);
+        progress.steps(8 + (plan.inputs().routingTable().isPresent() ? 1 : 0) + (plan.inputs().inferCones() ? 1 : 0));
         progress.step("reading traffic from " + plan.inputs().traffic());
         TrafficData traffic = TrafficData.load(plan.inputs().traffic());
         progress.note(String.format(Locale.ROOT, "%,d flows, %,d series, %,d samples of 5 minutes", traffic.flows(),
@@ -95,8 +96,14 @@ public final class PlanAnalysis {
             progress.step("reading the routing table " + plan.inputs().routingTable().get());
             prefixes = prefixCounts(plan);
         }
-        CustomerCones cones = plan.inputs().customerCones().isPresent()
-                ? PpdcCones.read(plan.inputs().customerCones().get()) : CustomerCones.ORIGIN_ONLY;
+        CustomerCones cones = CustomerCones.ORIGIN_ONLY;
+        if (plan.inputs().customerCones().isPresent()) {
+            cones = PpdcCones.read(plan.inputs().customerCones().get());
+        } else if (plan.inputs().inferCones()) {
+            progress.step("inferring AS relationships and customer cones from the routing table");
+            cones = InferredCones.from(plan.inputs().routingTable().get());
+            progress.note(cones.description());
+        }
         return analyse(plan, traffic, reg, cones, prefixes, progress);
     }
 

@@ -146,8 +146,12 @@ public final class PlanLoader {
         Path registry = path(in, "registry", false);
         Optional<Path> rib = in.has("routing_table") ? Optional.ofNullable(path(in, "routing_table", false))
                 : Optional.empty();
-        Optional<Path> cones = in.has("customer_cones") ? Optional.ofNullable(path(in, "customer_cones", false))
-                : Optional.empty();
+        boolean inferCones = "infer".equals(in.string("customer_cones", null));
+        Optional<Path> cones = in.has("customer_cones") && !inferCones
+                ? Optional.ofNullable(path(in, "customer_cones", false)) : Optional.empty();
+        if (inferCones && rib.isEmpty()) {
+            in.error("customer_cones", "infer needs inputs.routing_table (the AS paths to infer them from)");
+        }
         Optional<String> ribPeer = Optional.ofNullable(in.string("routing_peer", null));
         if (ribPeer.isPresent() && rib.isEmpty()) in.error("routing_peer", "needs inputs.routing_table");
 
@@ -164,7 +168,7 @@ public final class PlanLoader {
         Settings settings = new Settings(st.number("port_utilisation", 0.75, 0.01, 1), policies,
                 (int) st.whole("top_candidates", 15, 1, 10_000), (int) st.whole("exact_limit", 30, 0, 40));
         return new Plan(file, asn, name, currency, shared, transit, ixps, remote, pni,
-                new Inputs(traffic, rib, ribPeer, registry, cones), settings);
+                new Inputs(traffic, rib, ribPeer, registry, cones, inferCones), settings);
     }
 
     private Path path(YamlSection s, String key, boolean directory) {

@@ -72,6 +72,17 @@ class AsRelMrtTest {
     }
 
     @Test
+    void aPlanWithoutAPpdcFileInfersItsConesFromTheRoutingTable() throws Exception {
+        var cones = org.peerage.planner.plan.cones.InferredCones.from(Path.of(
+                mrt("pyasn_rib.20140523.0600_firstMB.bz2")));
+        assertThat(cones.cone(174)).contains(174L, 7545L).hasSizeGreaterThan(100);
+        assertThat(cones.cone(7545)).contains(7545L).doesNotContain(174L);
+        assertThat(cones.cone(4_200_000_000L)).as("an AS not in the table is its own cone")
+                .containsExactly(4_200_000_000L);
+        assertThat(cones.description()).contains("inferred from the AS paths of", "270,005 routes");
+    }
+
+    @Test
     void risUpdates2024() throws Exception {
         PathSet paths = new PathSet();
         new MrtAsPaths(paths, new PathSanitizer(), null).read(mrt("dnas_rrc01.updates.20241001.0055.gz"));

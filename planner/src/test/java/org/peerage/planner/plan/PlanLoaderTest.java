@@ -116,4 +116,18 @@ class PlanLoaderTest {
                 assertThat(e.errors()).contains(f + ":1: pops: missing", f + ":1: transit: missing",
                         f + ":1: inputs: missing"));
     }
+
+    @Test
+    void conesAreInferredOnlyFromARoutingTable(@TempDir Path dir) throws Exception {
+        Path f = inputs(dir).resolve("p.yaml");
+        Files.writeString(f, GOOD + "  customer_cones: infer\n");
+        assertThatThrownBy(() -> PlanLoader.load(f)).isInstanceOfSatisfying(PlanException.class, e ->
+                assertThat(e.errors()).containsExactly(f + ":35: inputs.customer_cones: infer needs "
+                        + "inputs.routing_table (the AS paths to infer them from)"));
+        Files.writeString(dir.resolve("rib.mrt"), "");
+        Files.writeString(f, GOOD + "  routing_table: rib.mrt\n  customer_cones: infer\n");
+        Plan p = PlanLoader.load(f);
+        assertThat(p.inputs().inferCones()).isTrue();
+        assertThat(p.inputs().customerCones()).isEmpty();
+    }
 }
