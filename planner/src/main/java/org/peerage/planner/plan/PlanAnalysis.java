@@ -60,6 +60,12 @@ public final class PlanAnalysis {
     /** A peer's facility this close to one of our PoPs is offered as a new interconnection point. */
     static final double NEAR_POP_KM = 100;
 
+    /** Eligible and meetable first, then by value net of the cheapest option, then by AS. */
+    private static final Comparator<Cand> BY_NET_SAVING = Comparator.comparing((Cand c) -> !c.eligible
+                    || c.bestCost == Double.POSITIVE_INFINITY)
+            .thenComparing(c -> -(c.value - (Double.isInfinite(c.bestCost) ? 0 : c.bestCost)))
+            .thenComparingLong(c -> c.asn);
+
     private final Plan plan;
     private final TrafficData traffic;
     private final RegistryView reg;
@@ -207,9 +213,7 @@ public final class PlanAnalysis {
         progress.step("options per candidate and place");
         List<Option> options = new ArrayList<>();
         for (Cand c : ranked) options.addAll(options(c));
-        ranked.sort(Comparator.comparing((Cand c) -> !c.eligible || c.bestCost == Double.POSITIVE_INFINITY)
-                .thenComparing(c -> -(c.value - (Double.isInfinite(c.bestCost) ? 0 : c.bestCost)))
-                .thenComparingLong(c -> c.asn));
+        ranked.sort(BY_NET_SAVING);
 
         progress.step("choosing exchanges (facility location)");
         Model model = model(ranked);
@@ -282,6 +286,9 @@ public final class PlanAnalysis {
         progress.step("bit-miles");
         List<BitMileBalance> bitMiles = bitMiles(model, sol);
 
+        // With customer cones the model credited each origin to one candidate and measured the others again: the
+        // list is ranked on what each is left with.
+        if (cones != CustomerCones.ORIGIN_ONLY) ranked.sort(BY_NET_SAVING);
         List<Candidate> candidates = new ArrayList<>();
         int rank = 0;
         for (Cand c : ranked) {

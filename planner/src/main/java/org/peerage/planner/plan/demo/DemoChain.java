@@ -381,7 +381,7 @@ public final class DemoChain {
         for (String n : names) s.append("      - \"").append(n).append("\"\n");
         s.append("\nprivate_interconnect:\n  cross_connect_monthly: 300\n  port_monthly: 500\n  port_mbps: 10000\n"
                 + "  share: 0.5\n");
-        s.append("\ninputs:\n  traffic: traffic\n  routing_table: rib.mrt\n  customer_cones: infer\n  registry: registry.duckdb\n");
+        s.append("\ninputs:\n  traffic: traffic\n  routing_table: rib.mrt\n  registry: registry.duckdb\n");
         s.append("\nsettings:\n  port_utilisation: 0.75\n  policies: [open, selective, unknown]\n"
                 + "  top_candidates: 15\n  exact_limit: 30\n");
         return s.toString();
