@@ -13,10 +13,10 @@ import org.peerage.planner.routing.RoutingTable;
  * <p>Flows come roughly in time order, so the sums of the {@value #WINDOW} newest buckets (80 minutes) are kept
  * dense: each (path, direction) pair gets a small series id the first time it has traffic, and a bucket's sums are
  * one {@code long[]} indexed by series id (a column; bucket mod {@value #WINDOW} picks it). A record in the window
- * costs one array read for its series id and one add, with no hashing and no allocation. Buckets older than the
- * window, and the window's buckets once a newer one pushes them out, go to a hash map, one entry per (path,
- * direction, bucket) that had traffic rather than one update per record. Memory: 8 bytes per series per column,
- * for the series that had traffic.
+ * costs one array read for its series id and one add, with no hashing and no allocation. When a newer bucket pushes
+ * one out of the window, its sums go to a hash map (one entry per series that had traffic in it). A record older
+ * than the window goes to the map directly: such adds are queued and made 1,024 at a time, the map reading their
+ * slots ahead so that the cache misses overlap. Memory: 8 bytes per column (16) per series that had traffic.
  *
  * <p>Not thread-safe: give each thread its own and {@link #merge} them at the end (sums are exact, so the merged
  * result equals what one aggregate fed every record would hold).
@@ -36,6 +36,10 @@ public final class TrafficAggregate {
     private final int unroutedIndex;
     /** Sums outside the window, by {@link #key}. */
     private final LongLongMap sums = new LongLongMap(1 << 16);
+    /** Adds to {@link #sums} not made yet: they are made a block at a time ({@link LongLongMap#addAll}). */
+    private final long[] pendingKeys = new long[1024];
+    private final long[] pendingBytes = new long[1024];
+    private int pending;
     /** Per slot (path index * 2 + direction; the unrouted path has the last pair): its series id + 1, or 0. */
     private final int[] seriesOf;
     /** Per series id: its slot. */
@@ -125,7 +129,7 @@ public final class TrafficAggregate {
                 top = last;
             }
             if (last <= top - WINDOW || bytes == 0) { // zero bytes would leave no trace in a column
-                sums.add(keyOfSlot(slot, last), bytes);
+                defer(keyOfSlot(slot, last), bytes);
                 continue;
             }
             int id = ids[slot] - 1;
@@ -153,7 +157,7 @@ public final class TrafficAggregate {
             advance(bucket);
         }
         if (bucket <= newest - WINDOW || bytes == 0) {
-            sums.add(keyOfSlot(slot, bucket), bytes);
+            defer(keyOfSlot(slot, bucket), bytes);
             return;
         }
         int id = seriesOf[slot] - 1;
@@ -208,10 +212,25 @@ public final class TrafficAggregate {
         for (int k = 0, n = touchedCount[c]; k < n; k++) {
             int id = ids[k];
             long sum = column[id];
-            sums.add(keyOfSlot(slotOf[id], bucket), sum); // even 0: the entry says the series had a flow
+            defer(keyOfSlot(slotOf[id], bucket), sum); // even 0: the entry says the series had a flow
             column[id] = 0;
         }
         touchedCount[c] = 0;
+    }
+
+    private void defer(long key, long bytes) {
+        int n = pending;
+        pendingKeys[n] = key;
+        pendingBytes[n] = bytes;
+        pending = ++n;
+        if (n == pendingKeys.length) {
+            addPending();
+        }
+    }
+
+    private void addPending() {
+        sums.addAll(pendingKeys, pendingBytes, pending);
+        pending = 0;
     }
 
     private void spread(int slot, long start, long end, long first, long last, long bytes) {
@@ -255,6 +274,7 @@ public final class TrafficAggregate {
         for (long bucket = newest - WINDOW + 1; bucket <= newest; bucket++) {
             flush(bucket);
         }
+        addPending();
         return sums;
     }
 
