@@ -110,6 +110,10 @@ final class TrafficAttributeCommand implements Callable<Integer> {
             description = "Output format (${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads attributing each batch of flows (default: the number of processors).")
+    Integer threads;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for flows, series, p95.")
     Path out;
 
@@ -121,6 +125,10 @@ final class TrafficAttributeCommand implements Callable<Integer> {
             case "csv" -> TrafficWriter.Format.CSV;
             default -> throw new IllegalArgumentException("--format " + format + ": expected parquet or csv");
         };
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw new IllegalArgumentException("--threads " + workers + ": must be 1 or more");
+        }
         if (defaultRate < 1) {
             throw new IllegalArgumentException("--default-sampling-rate " + defaultRate + ": must be 1 or more");
         }
@@ -144,7 +152,7 @@ final class TrafficAttributeCommand implements Callable<Integer> {
                 attributor.table().asPaths().count(), (System.nanoTime() - t0) / 1e9);
         boolean damaged = false;
         try (TrafficWriter writer = new TrafficWriter(out, fmt, attributor, defaultRate)) {
-            AttributionRun run = new AttributionRun(attributor, mine, defaultRate, writer);
+            AttributionRun run = new AttributionRun(attributor, mine, defaultRate, writer, workers);
             for (Path f : input.flows) {
                 FlowFiles.stream(f, new FlowBatch(new Exporters(), 1 << 16), 1 << 16, run);
             }

@@ -139,5 +139,9 @@ class TrafficCommandTest {
                 "--local-prefix", "203.0.113.0/33", "--out", out.toString());
         assertThat(badPrefix.exitCode()).isEqualTo(2);
         assertThat(badPrefix.stderr()).contains("--local-prefix 203.0.113.0/33");
+        var badThreads = PeerageProcess.run(null, "traffic", "attribute", "--pcap", "x.pcap", "--mrt", "y.mrt",
+                "--threads", "0", "--out", out.toString());
+        assertThat(badThreads.exitCode()).isEqualTo(2);
+        assertThat(badThreads.stderr()).contains("--threads 0");
     }
 }

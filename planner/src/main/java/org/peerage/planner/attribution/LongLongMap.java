@@ -53,6 +53,61 @@ final class LongLongMap {
         }
     }
 
+    /** Block of {@link #addAll}: as many slots as are read ahead before the first is written. */
+    private static final int AHEAD = 32;
+    private final int[] ahead = new int[AHEAD];
+    /** What the reads ahead loaded (kept so that the JIT does not drop them). */
+    private long sink;
+
+    /**
+     * Adds {@code values[k]} to {@code keys[k]} for k in {@code [0, n)}, as {@link #add} would one at a time, but
+     * faster on a map larger than the caches: the home slots of a block of keys are read first, in a loop without
+     * branches, so that their cache misses overlap instead of following one another.
+     */
+    void addAll(long[] keys, long[] values, int n) {
+        int[] home = ahead;
+        long loaded = 0;
+        for (int from = 0; from < n; from += AHEAD) {
+            int to = Math.min(n, from + AHEAD);
+            long[] s = slots;
+            int m = mask;
+            for (int k = from; k < to; k++) {
+                int i = slot(keys[k], m);
+                home[k - from] = i;
+                loaded += s[2 * i];
+            }
+            for (int k = from; k < to; k++) {
+                if (slots == s) {
+                    addAt(home[k - from], keys[k], values[k]);
+                } else {
+                    add(keys[k], values[k]); // grown within the block: the slots read ahead are stale
+                }
+            }
+        }
+        sink += loaded;
+    }
+
+    private void addAt(int home, long key, long value) {
+        long[] s = slots;
+        int i = home;
+        while (true) {
+            long k = s[2 * i];
+            if (k == key) {
+                s[2 * i + 1] += value;
+                return;
+            }
+            if (k == EMPTY) {
+                s[2 * i] = key;
+                s[2 * i + 1] = value;
+                if (++size * 4 > s.length) { // half of the slots
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
     long get(long key) {
         long[] s = slots;
         int i = slot(key, mask);

@@ -1,5 +1,6 @@
 package org.peerage.planner.attribution;
 
+import java.util.Arrays;
 import org.peerage.flow.FlowBatch;
 import org.peerage.planner.routing.RoutingTable;
 
@@ -7,9 +8,18 @@ import org.peerage.planner.routing.RoutingTable;
  * Traffic summed per direction, AS path of the remote route, and 5-minute bucket, in bytes scaled by the sampling
  * rate. A flow that spans buckets is spread over them in proportion to the time it spent in each. Everything
  * coarser (per next-hop and origin AS, per candidate network, totals) is derived from these sums afterwards, so the
- * hot loop does one update per flow. Flows come roughly in time order, so the sums of the latest bucket are kept in
- * a dense array indexed by path and direction (a few MiB, mostly in cache); older buckets, and the latest when a
- * newer one begins, go to a hash map.
+ * hot loop does one update per flow.
+ *
+ * <p>Flows come roughly in time order, so the sums of the {@value #WINDOW} newest buckets (80 minutes) are kept
+ * dense: each (path, direction) pair gets a small series id the first time it has traffic, and a bucket's sums are
+ * one {@code long[]} indexed by series id (a column; bucket mod {@value #WINDOW} picks it). A record in the window
+ * costs one array read for its series id and one add, with no hashing and no allocation. When a newer bucket pushes
+ * one out of the window, its sums go to a hash map (one entry per series that had traffic in it). A record older
+ * than the window goes to the map directly: such adds are queued and made 1,024 at a time, the map reading their
+ * slots ahead so that the cache misses overlap. Memory: 8 bytes per column (16) per series that had traffic.
+ *
+ * <p>Not thread-safe: give each thread its own and {@link #merge} them at the end (sums are exact, so the merged
+ * result equals what one aggregate fed every record would hold).
  */
 public final class TrafficAggregate {
     public static final long BUCKET_MILLIS = 300_000;
@@ -17,16 +27,31 @@ public final class TrafficAggregate {
     public static final int UNROUTED_PATH = (1 << 30) - 1;
     /** Flows longer than this are spread over this many buckets at most (30 days), the rest going to the last. */
     private static final long MAX_SPREAD = 8640;
+    /** Buckets summed densely: the newest one with traffic and the ones before it (a power of two). */
+    static final int WINDOW = 16;
+    private static final int COLUMN_MASK = WINDOW - 1;
 
     private final RoutingTable table;
     private final int defaultRate;
-    private final LongLongMap sums = new LongLongMap(1 << 16);
-    /** Sums of {@link #currentBucket} by path * 2 + direction; the unrouted path has the last pair. */
-    private final long[] current;
-    private int[] touched = new int[1024];
-    private int touchedCount;
-    private long currentBucket = -1;
     private final int unroutedIndex;
+    /** Sums outside the window, by {@link #key}. */
+    private final LongLongMap sums = new LongLongMap(1 << 16);
+    /** Adds to {@link #sums} not made yet: they are made a block at a time ({@link LongLongMap#addAll}). */
+    private final long[] pendingKeys = new long[1024];
+    private final long[] pendingBytes = new long[1024];
+    private int pending;
+    /** Per slot (path index * 2 + direction; the unrouted path has the last pair): its series id + 1, or 0. */
+    private final int[] seriesOf;
+    /** Per series id: its slot. */
+    private int[] slotOf = new int[1024];
+    private int seriesCount;
+    /** Per column (bucket mod WINDOW): the sums of that bucket by series id; all as long as {@link #slotOf}. */
+    private final long[][] columns = new long[WINDOW][];
+    /** Per column: the series ids whose sum in it went from 0 to something (a series may appear twice). */
+    private final int[][] touched = new int[WINDOW][];
+    private final int[] touchedCount = new int[WINDOW];
+    /** The newest bucket of the window; the window holds buckets (newest - WINDOW, newest]. */
+    private long newest = Long.MIN_VALUE / 2;
     private long minBucket = Long.MAX_VALUE;
     private long maxBucket = Long.MIN_VALUE;
     private long records;
@@ -38,7 +63,11 @@ public final class TrafficAggregate {
         this.table = table;
         this.defaultRate = Math.max(1, defaultRate);
         this.unroutedIndex = table.asPaths().count();
-        this.current = new long[2 * (unroutedIndex + 1)];
+        this.seriesOf = new int[2 * (unroutedIndex + 1)];
+        for (int c = 0; c < WINDOW; c++) {
+            columns[c] = new long[slotOf.length];
+            touched[c] = new int[256];
+        }
     }
 
     static long key(int path, int direction, long bucket) {
@@ -57,15 +86,20 @@ public final class TrafficAggregate {
         return key & 0xFFFF_FFFFL;
     }
 
+    private long keyOfSlot(int slot, long bucket) {
+        int pathIndex = slot >>> 1;
+        return key(pathIndex == unroutedIndex ? UNROUTED_PATH : pathIndex, slot & 1, bucket);
+    }
+
     /** Adds records {@code [from, to)} with the attribution {@link Attributor} gave them. */
     public void add(FlowBatch b, int from, int to, int[] remotePath, byte[] direction) {
         // The counters live in locals for the loop: the JIT keeps them in registers.
         long min = minBucket;
         long max = maxBucket;
-        long bucketNow = currentBucket;
+        long top = newest;
         long noRate = 0;
         long noRoute = 0;
-        long[] dense = current;
+        int[] ids = seriesOf;
         for (int i = from; i < to; i++) {
             int rate = b.samplingRate(i);
             if (rate == 0) {
@@ -73,12 +107,12 @@ public final class TrafficAggregate {
                 noRate++;
             }
             long bytes = b.bytes(i) * Integer.toUnsignedLong(rate);
-            int path = remotePath[i];
-            int pathIndex = path;
-            if (path == UNROUTED_PATH) {
+            int pathIndex = remotePath[i];
+            if (pathIndex == UNROUTED_PATH) {
                 noRoute++;
                 pathIndex = unroutedIndex;
             }
+            int slot = 2 * pathIndex + direction[i];
             long start = b.startMillis(i);
             long end = Math.max(start, b.endMillis(i));
             long last = end / BUCKET_MILLIS;
@@ -86,23 +120,29 @@ public final class TrafficAggregate {
             min = Math.min(min, first);
             max = Math.max(max, last);
             if (first != last) {
-                spread(path, direction[i], start, end, first, last, bytes);
+                spread(slot, start, end, first, last, bytes);
+                top = newest;
                 continue;
             }
-            if (first != bucketNow) {
-                if (first < bucketNow) {
-                    sums.add(key(path, direction[i], first), bytes);
-                    continue;
-                }
-                flushCurrent();
-                bucketNow = currentBucket = first;
+            if (last > top) {
+                advance(last);
+                top = last;
             }
-            int slot = 2 * pathIndex + direction[i];
-            long sum = dense[slot];
+            if (last <= top - WINDOW || bytes == 0) { // zero bytes would leave no trace in a column
+                defer(keyOfSlot(slot, last), bytes);
+                continue;
+            }
+            int id = ids[slot] - 1;
+            if (id < 0) {
+                id = newSeries(slot);
+            }
+            int c = (int) last & COLUMN_MASK;
+            long[] column = columns[c];
+            long sum = column[id];
             if (sum == 0) {
-                touch(slot);
+                touch(c, id);
             }
-            dense[slot] = sum + bytes;
+            column[id] = sum + bytes;
         }
         minBucket = min;
         maxBucket = max;
@@ -111,26 +151,89 @@ public final class TrafficAggregate {
         records += to - from;
     }
 
-    private void touch(int slot) {
-        if (touchedCount == touched.length) {
-            touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+    /** Adds to one bucket's sum, in the window when the bucket is in it (moving the window up if newer). */
+    private void addAt(int slot, long bucket, long bytes) {
+        if (bucket > newest) {
+            advance(bucket);
         }
-        touched[touchedCount++] = slot;
+        if (bucket <= newest - WINDOW || bytes == 0) {
+            defer(keyOfSlot(slot, bucket), bytes);
+            return;
+        }
+        int id = seriesOf[slot] - 1;
+        if (id < 0) {
+            id = newSeries(slot);
+        }
+        int c = (int) bucket & COLUMN_MASK;
+        long sum = columns[c][id];
+        if (sum == 0) {
+            touch(c, id);
+        }
+        columns[c][id] = sum + bytes;
     }
 
-    /** Moves the dense sums of the current bucket into the map. */
-    private void flushCurrent() {
-        for (int k = 0; k < touchedCount; k++) {
-            int slot = touched[k];
-            int pathIndex = slot >>> 1;
-            int path = pathIndex == unroutedIndex ? UNROUTED_PATH : pathIndex;
-            sums.add(key(path, slot & 1, currentBucket), current[slot]);
-            current[slot] = 0;
+    private int newSeries(int slot) {
+        int id = seriesCount++;
+        if (id == slotOf.length) {
+            int capacity = id * 2;
+            slotOf = Arrays.copyOf(slotOf, capacity);
+            for (int c = 0; c < WINDOW; c++) {
+                columns[c] = Arrays.copyOf(columns[c], capacity);
+            }
         }
-        touchedCount = 0;
+        slotOf[id] = slot;
+        seriesOf[slot] = id + 1;
+        return id;
     }
 
-    private void spread(int path, int direction, long start, long end, long first, long last, long bytes) {
+    private void touch(int c, int id) {
+        int n = touchedCount[c];
+        if (n == touched[c].length) {
+            touched[c] = Arrays.copyOf(touched[c], n * 2);
+        }
+        touched[c][n] = id;
+        touchedCount[c] = n + 1;
+    }
+
+    /** Makes {@code bucket} the newest of the window: the buckets that leave it go to the map. */
+    private void advance(long bucket) {
+        long lastLeaving = Math.min(newest, bucket - WINDOW);
+        for (long leaving = newest - WINDOW + 1; leaving <= lastLeaving; leaving++) {
+            flush(leaving);
+        }
+        newest = bucket;
+    }
+
+    /** Moves the dense sums of one bucket of the window into the map. */
+    private void flush(long bucket) {
+        int c = (int) bucket & COLUMN_MASK;
+        long[] column = columns[c];
+        int[] ids = touched[c];
+        for (int k = 0, n = touchedCount[c]; k < n; k++) {
+            int id = ids[k];
+            long sum = column[id];
+            defer(keyOfSlot(slotOf[id], bucket), sum); // even 0: the entry says the series had a flow
+            column[id] = 0;
+        }
+        touchedCount[c] = 0;
+    }
+
+    private void defer(long key, long bytes) {
+        int n = pending;
+        pendingKeys[n] = key;
+        pendingBytes[n] = bytes;
+        pending = ++n;
+        if (n == pendingKeys.length) {
+            addPending();
+        }
+    }
+
+    private void addPending() {
+        sums.addAll(pendingKeys, pendingBytes, pending);
+        pending = 0;
+    }
+
+    private void spread(int slot, long start, long end, long first, long last, long bytes) {
         if (last - first >= MAX_SPREAD) {
             first = last - MAX_SPREAD + 1;
             start = first * BUCKET_MILLIS;
@@ -141,18 +244,37 @@ public final class TrafficAggregate {
             long from = Math.max(start, bucket * BUCKET_MILLIS);
             long to = Math.min(end, (bucket + 1) * BUCKET_MILLIS);
             long share = bucket == last ? bytes - given : (long) ((double) bytes * (to - from) / duration);
-            sums.add(key(path, direction, bucket), share);
+            addAt(slot, bucket, share);
             given += share;
         }
+    }
+
+    /**
+     * Adds another aggregate's sums and counts to this one (the other is left as it was, its window folded into
+     * its map). Both must be over the same table.
+     */
+    public void merge(TrafficAggregate other) {
+        if (other.table != table) {
+            throw new IllegalArgumentException("aggregates over different routing tables");
+        }
+        other.sums().forEach(sums::add);
+        minBucket = Math.min(minBucket, other.minBucket);
+        maxBucket = Math.max(maxBucket, other.maxBucket);
+        records += other.records;
+        unrouted += other.unrouted;
+        withoutRate += other.withoutRate;
     }
 
     public RoutingTable table() {
         return table;
     }
 
-    /** Every (path, direction, bucket) sum; the dense current bucket is folded in first. */
+    /** Every (path, direction, bucket) sum; the dense window is folded in first. */
     LongLongMap sums() {
-        flushCurrent();
+        for (long bucket = newest - WINDOW + 1; bucket <= newest; bucket++) {
+            flush(bucket);
+        }
+        addPending();
         return sums;
     }
 

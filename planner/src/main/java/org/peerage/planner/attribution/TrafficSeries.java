@@ -74,7 +74,15 @@ public final class TrafficSeries {
         TrafficSeries s = new TrafficSeries(a.minBucket(), (int) (a.maxBucket() - a.minBucket() + 1));
         AsPaths paths = a.table().asPaths();
         Map<Long, int[]> targets = new HashMap<>(); // (path, direction) -> the series it feeds
-        a.sums().forEach((key, bytes) -> {
+        // In key order, so that series ids (and the order of keys() and percentiles()) do not depend on how the
+        // sums were gathered: one aggregate or several merged, in whatever order the records came.
+        LongLongMap sums = a.sums();
+        long[] sorted = new long[sums.size()];
+        int[] n = {0};
+        sums.forEach((key, bytes) -> sorted[n[0]++] = key);
+        Arrays.sort(sorted);
+        for (long key : sorted) {
+            long bytes = sums.get(key);
             int path = TrafficAggregate.pathOf(key);
             int direction = TrafficAggregate.directionOf(key);
             int[] into = targets.computeIfAbsent(((long) path << 1) | direction,
@@ -83,7 +91,7 @@ public final class TrafficSeries {
             for (int id : into) {
                 s.points.add(((long) id << 32) | offset, bytes);
             }
-        });
+        }
         return s;
     }
 

@@ -90,6 +90,52 @@ class AttributionTest {
         assertThat(a.isLocal(remote[4])).isFalse();
     }
 
+    /**
+     * The blocked attribution against the rule record by record: many random flows (IPv4, IPv6, no address; to and
+     * from our prefixes, routed and not) over ranges that do not start or end on a block boundary.
+     */
+    @Test
+    void everyRecordFollowsTheRule() {
+        Attributor a = attributor(MINE);
+        String[] addresses = {"8.8.8.8", "203.0.113.5", "1.1.1.1", "198.51.100.1", "9.9.9.9", "203.0.113.200"};
+        String[] addresses6 = {"2606:4700::1", "2001:db8::5", "2001:db9::1", "2001:db8:ffff::1"};
+        java.util.Random r = new java.util.Random(3);
+        FlowBatch b = new FlowBatch(new Exporters());
+        for (int i = 0; i < 5_000; i++) {
+            int kind = r.nextInt(10);
+            if (kind == 0) {
+                b.append(new FlowFields()); // family 0: no addresses
+            } else if (kind < 3) {
+                flow(b, addresses6[r.nextInt(4)], addresses6[r.nextInt(4)], 1, 1, T0, T0);
+            } else {
+                flow(b, addresses[r.nextInt(6)], addresses[r.nextInt(6)], 1, 1, T0, T0);
+            }
+        }
+        int from = 7;
+        int to = b.size() - 5;
+        int[] remote = new int[b.size()];
+        int[] paths = new int[b.size()];
+        byte[] dir = new byte[b.size()];
+        a.attribute(b, from, to, remote, paths, dir);
+        var t = a.table();
+        for (int i = from; i < to; i++) {
+            int d = route(t, b.family(i), b.dstHi(i), b.dstLo(i));
+            int s = route(t, b.family(i), b.srcHi(i), b.srcLo(i));
+            boolean in = a.isLocal(d) && !a.isLocal(s);
+            int expected = in ? s : d;
+            assertThat(dir[i]).as("record %d", i).isEqualTo(in ? Attributor.IN : Attributor.OUT);
+            assertThat(remote[i]).as("record %d", i).isEqualTo(expected);
+            assertThat(paths[i]).as("record %d", i)
+                    .isEqualTo(expected < 0 ? TrafficAggregate.UNROUTED_PATH : t.path(expected));
+        }
+        assertThat(remote[from - 1]).isZero();
+        assertThat(remote[to]).isZero();
+    }
+
+    private static int route(RoutingTable t, int family, long hi, long lo) {
+        return family == 4 ? t.lookupIpv4((int) lo) : family == 6 ? t.lookupIpv6(hi, lo) : Attributor.UNROUTED;
+    }
+
     @Test
     void withoutLocalNetworksEverythingIsOutboundAndUnroutedIsCounted() {
         Attributor a = attributor(LocalNetwork.of(List.of(), List.of()));

@@ -14,12 +14,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.peerage.bgp.wire.Prefix;
 import org.peerage.flow.Exporters;
 import org.peerage.flow.FlowBatch;
 import org.peerage.flow.FlowFields;
+import org.peerage.planner.attribution.AttributionRun;
 import org.peerage.planner.attribution.Attributor;
 import org.peerage.planner.attribution.LocalNetwork;
 import org.peerage.planner.attribution.TrafficAggregate;
@@ -31,6 +33,9 @@ import org.peerage.planner.attribution.TrafficAggregate;
  * (flow end times rising over an hour); {@code order=random}: end times scattered over a whole day, the worst case
  * for the aggregation. {@code popularity=zipf}: remote prefixes drawn with Zipf(1) popularity (a few networks carry
  * most traffic, as on the Internet); {@code uniform}: every prefix alike, the worst case for caches.
+ * {@code oneThread}: one thread; {@code twoThreads}: two threads, each its own copy of the work (the score is their
+ * total); {@code oneBatchSplitOverTwoThreads}: {@link AttributionRun} with two threads, each batch cut in two.
+ * Every invocation adds the same batch again, so the sums keep growing over the same hour (or day) of buckets.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -49,13 +54,14 @@ public class AttributionBenchmark {
         String popularity;
 
         Attributor attributor;
+        LocalNetwork mine;
         FlowBatch batch;
 
         @Setup
         public void setup() throws Exception {
             BenchTables.Table t = BenchTables.ipv4();
             // Rebuild with our prefix added: 100.64.0.0/16 (not in the table), AS 64500.
-            LocalNetwork mine = LocalNetwork.of(List.of(64500L), List.of(Prefix.parse("100.64.0.0/16")));
+            mine = LocalNetwork.of(List.of(64500L), List.of(Prefix.parse("100.64.0.0/16")));
             org.peerage.planner.routing.RoutingTable.Builder b = new org.peerage.planner.routing.RoutingTable.Builder();
             var table = t.routes();
             for (int r = 0; r < table.size(); r++) {
@@ -110,6 +116,29 @@ public class AttributionBenchmark {
         public void setup(Shared s) {
             aggregate = new TrafficAggregate(s.attributor.table(), 1);
         }
+    }
+
+    /** One batch cut in two, attributed by the caller and a pool thread into their own sums (as the CLI does). */
+    @State(Scope.Thread)
+    public static class Split {
+        AttributionRun run;
+
+        @Setup
+        public void setup(Shared s) {
+            run = new AttributionRun(s.attributor, s.mine, 1, null, 2);
+        }
+
+        @TearDown
+        public void tearDown() throws Exception {
+            run.finish();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public AttributionRun oneBatchSplitOverTwoThreads(Shared s, Split t) throws Exception {
+        t.run.accept(s.batch);
+        return t.run;
     }
 
     @Benchmark
