@@ -40,6 +40,7 @@ import org.peerage.policy.rpki.Vrp;
 import org.peerage.policy.rpki.VrpTable;
 import org.peerage.policy.rtr.RtrCacheStatus;
 import org.peerage.rib.Paths;
+import org.peerage.rib.SlotSet;
 import org.peerage.routeserver.config.ClientConfig;
 import org.peerage.routeserver.config.FilterSettings.MaxPrefixAction;
 import org.peerage.routeserver.config.RouteServerConfig;
@@ -64,6 +65,7 @@ public final class RouteServer implements AutoCloseable {
     /** Slots looked at, and routes put in messages, per catch-up chunk of one receiver. */
     private static final int CHUNK_SLOTS = 16_384;
     private static final int CHUNK_ROUTES = 4_096;
+    private static final int EXPORT_CHUNK = 1_024;
 
     private final RibContext ctx;
     private final LookingGlass lookingGlass;
@@ -75,6 +77,8 @@ public final class RouteServer implements AutoCloseable {
         return t;
     });
     private RibIngest ingest; // replaced by a reload; the RIB thread's
+    private final SlotSet toExport = new SlotSet(); // RIB thread: slots received UPDATEs changed, not yet exported
+    private boolean exportScheduled; // RIB thread: an exportReceived task is queued
     private final RtrFeed rtr;
     private VrpTable fileVrps; // the VRPs of the files, joined to the caches' in the import policy
     private final Consumer<String> log;
@@ -364,7 +368,29 @@ public final class RouteServer implements AutoCloseable {
         if (c.negotiated == null || c.tearingDown) return;
         c.updatesReceived++;
         RibIngest.Result r = ingest.apply(c, u, withdrawAll, this::maxPrefixReached);
-        propagate(r.changedSlots());
+        int[] changed = r.changedSlots();
+        if (changed.length == 0) return;
+        toExport.addAll(changed);
+        if (!exportScheduled) {
+            exportScheduled = true;
+            onRib(this::exportReceived);
+        }
+    }
+
+    /**
+     * Exports what received UPDATEs changed. The task queues behind the UPDATEs already waiting for the RIB thread,
+     * so under load one run covers many of them (each prefix diffed once per receiver however often it changed,
+     * fuller UPDATEs out), and on a quiet server it runs at once. At most {@link #EXPORT_CHUNK} prefixes a run, so
+     * that ingest goes on and a receiver's writability is looked at again between chunks (one that stops reading
+     * goes over to pending prefixes before much is queued for it).
+     */
+    private void exportReceived() {
+        int n = Math.min(toExport.size(), EXPORT_CHUNK);
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) slots[i] = toExport.poll();
+        exportScheduled = !toExport.isEmpty();
+        if (exportScheduled) onRib(this::exportReceived);
+        propagate(slots);
     }
 
     /** The max-prefix limit was crossed by one more accepted route; true to refuse that route (action block). */
