@@ -14,6 +14,7 @@ RS_ADDR=127.0.0.1
 
 client_ip() { echo "127.1.$(( ($1 + 1) / 256 )).$(( ($1 + 1) % 256 ))"; }
 client_as() { echo $((64601 + $1)); }
+client_nh() { echo "198.18.$(( ($1 + 1) / 256 )).$(( ($1 + 1) % 256 ))"; }
 
 # ---- peerage -------------------------------------------------------------------------------------------------------
 peerage_config() { # WORK PORT N MAXLEN
@@ -32,15 +33,18 @@ peerage_config() { # WORK PORT N MAXLEN
       echo "  max_as_path_len: 255"
       echo "  reject_invalid_as_in_as_path: false"
       echo "  enforce_first_as: false"
-      echo "  next_hop: {policy: authorized_addresses, authorized_addresses_list: [$(next_hops "$n")]}"
-      echo "  transit_free: {action: accept}"
+      echo "  transit_free: {action: none}"
       echo "  max_prefix: {action: warning, general_limit_ipv4: 10000000}"
     fi
     echo "rfc1997_wellknown_communities: {policy: pass}"
     echo "informational_communities: false"
     echo "clients:"
     for i in $(seq 0 $((n - 1))); do
-      echo "  - {asn: $(client_as "$i"), ip: [$(client_ip "$i")]}"
+      if [ "$maxlen" = 0 ]; then
+        echo "  - {asn: $(client_as "$i"), ip: [$(client_ip "$i")]}"
+      else
+        echo "  - {asn: $(client_as "$i"), ip: [$(client_ip "$i")], filters: {next_hop: {policy: authorized_addresses, authorized_addresses_list: [$(client_nh "$i")]}}}"
+      fi
     done
   } > "$work/rs.yaml"
 }
@@ -70,7 +74,8 @@ bird_config() {
     echo "  local $RS_ADDR port $port as $RS_AS;"
     echo "  passive on; multihop; rs client; enforce first as off;"
     echo "  hold time 240; keepalive time 80; error wait time 1, 2;"
-    echo "  ipv4 { $filter; export all; next hop keep; igp table igp4; };"
+    # secondary: when the best route may not go to a client (its own), send the next best (path hiding).
+    echo "  ipv4 { $filter; export all; next hop keep; igp table igp4; secondary; };"
     echo "}"
     for i in $(seq 0 $((n - 1))); do
       echo "protocol bgp c$i from rsclient { neighbor $(client_ip "$i") as $(client_as "$i"); }"
@@ -106,6 +111,7 @@ openbgpd_config() {
     echo "  set nexthop no-modify"
     echo "  enforce neighbor-as no"
     echo "  transparent-as yes"
+    echo "  rde evaluate all"
     echo "  passive"
     echo "  holdtime 240"
     echo "  announce IPv4 unicast"
@@ -141,9 +147,6 @@ gobgp_config() {
     echo "  port = $port"
     echo "  local-address-list = [\"$RS_ADDR\"]"
     if [ "$maxlen" != 0 ]; then
-      echo "[global.apply-policy.config]"
-      echo "  import-policy-list = [\"maxlen\"]"
-      echo "  default-import-policy = \"accept-route\""
       echo "[[defined-sets.prefix-sets]]"
       echo "  prefix-set-name = \"too-long\""
       echo "  [[defined-sets.prefix-sets.prefix-list]]"
@@ -170,6 +173,11 @@ gobgp_config() {
       echo "    keepalive-interval = 80"
       echo "  [neighbors.route-server.config]"
       echo "    route-server-client = true"
+      if [ "$maxlen" != 0 ]; then  # route-server clients have RIBs of their own: the policy is theirs
+        echo "  [neighbors.apply-policy.config]"
+        echo "    import-policy-list = [\"maxlen\"]"
+        echo "    default-import-policy = \"accept-route\""
+      fi
       echo "  [[neighbors.afi-safis]]"
       echo "    [neighbors.afi-safis.config]"
       echo "      afi-safi-name = \"ipv4-unicast\""
@@ -187,6 +195,8 @@ gobgp_start() {
 gobgp_policy() {
   gobgp_config "$1" "$2" "$3" "$4"
   kill -HUP "$(cat "$1/daemon.pid")"
+  sleep 0.5
+  gobgp -p "$(cat "$1/api.port")" neighbor all softresetin > "$1/reload.log" 2>&1 || true
 }
 gobgp_version() { gobgpd --version 2>&1 | head -1; }
 
@@ -242,9 +252,3 @@ frr_policy() {
   fi
 }
 frr_version() { /usr/lib/frr/bgpd --version 2>&1 | head -1; }
-
-next_hops() { # the clients' next hops, comma separated (198.18.0.1 + i, RFC 2544 benchmarking space)
-  local n=$1 i out=""
-  for i in $(seq 0 $((n - 1))); do out="$out${out:+, }198.18.$(( (i + 1) / 256 )).$(( (i + 1) % 256 ))"; done
-  echo "$out"
-}

@@ -116,9 +116,9 @@ run_one() { # DAEMON SCENARIO PASS
     pid=$!
     echo "$pid" > "$work/daemon.pid"
     local want
-    # Every client receives the whole table (its own share included) from the null receiver.
-    while ! grep -q '"loaded"' "$work/null-events.jsonl"; do sleep 0.1; done
-    want=$(grep -o '"routes":[0-9]*' "$work/null-events.jsonl" | head -1 | cut -d: -f2)
+    # Every client receives the whole announced table (its own share included) from the null receiver.
+    want=$(echo "$args" | grep -o -- '--limit [0-9]*' | cut -d' ' -f2 || true)
+    [ -n "$want" ] || want=577699
     expect="--expect-routes $want"
     peer="127.2.0.1:$port --peer-step"
   else
@@ -172,7 +172,8 @@ run_one() { # DAEMON SCENARIO PASS
     echo "flap_up_result=$(outcome "$r")" >> "$work/meta.env"
     sleep 2
     echo "maxlen 22" >&3
-    sleep 0.2   # the speaker's new targets and mark come first
+    # The speaker's new targets and mark come first: wait for its echo of the command.
+    for _ in $(seq 500); do grep -q '"line":"maxlen 22"' "$events" && break; sleep 0.01; done
     echo "reload_epoch_ms=$(ms)" >> "$work/meta.env"
     "${daemon}_policy" "$work" "$port" "$n" 22
     r=$(await '"event":"all-complete","label":"maxlen 22"' "$limit" "$events")

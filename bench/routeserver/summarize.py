@@ -93,8 +93,8 @@ def run(work):
         r["flap_sessions"] = int(env["flap_sessions"])
         r["flap_withdrawn_ms"] = down["after_mark_ms"] if down else None
         r["flap_reannounced_ms"] = up["after_mark_ms"] if up else None
-        r["reload_applied_ms"] = rel["after_mark_ms"] - 200 if rel else None
-        r["reload_first_update_ms"] = rel["first_update_after_mark_ms"] - 200 if rel else None
+        r["reload_applied_ms"] = rel["after_mark_ms"] if rel else None
+        r["reload_first_update_ms"] = rel["first_update_after_mark_ms"] if rel else None
         r["reload_max_gap_ms"] = rel["max_gap_ms"] if rel else None
         r["reload_routes_after"] = rel["routes"] if rel else None
         r["flap_result"] = env.get("flap_down_result", "") + "/" + env.get("flap_up_result", "")
