@@ -7,7 +7,8 @@
 #   <daemon>_version               one line
 #
 # Every daemon: transparent (no own AS in the path, next hop unchanged), passive (the clients connect), IPv4 unicast,
-# no import or export filtering beyond MAXLEN. RS_AS is the route server's AS; clients are AS 64601 + i.
+# no import or export filtering beyond MAXLEN. OVERLAP=1 (several clients announce the same prefixes) adds what each
+# daemon needs to send a client the best path among the others' when its own is the best (path hiding). RS_AS is the route server's AS; clients are AS 64601 + i.
 RS_AS=64800   # appears in no AS path of the 2015 table (65000 does, 83 times: BIRD drops those as loops)
 RS_ID=10.0.0.1
 RS_ADDR=127.0.0.1
@@ -74,8 +75,9 @@ bird_config() {
     echo "  local $RS_ADDR port $port as $RS_AS;"
     echo "  passive on; multihop; rs client; enforce first as off;"
     echo "  hold time 240; keepalive time 80; error wait time 1, 2;"
-    # secondary: when the best route may not go to a client (its own), send the next best (path hiding).
-    echo "  ipv4 { $filter; export all; next hop keep; igp table igp4; secondary; };"
+    # No path-hiding mitigation: BIRD's "secondary" needs a sorted table, which recursive next hops (multihop on
+    # loopback) prohibit. With OVERLAP, a client whose path is the best misses that prefix.
+    echo "  ipv4 { $filter; export all; next hop keep; igp table igp4; };"
     echo "}"
     for i in $(seq 0 $((n - 1))); do
       echo "protocol bgp c$i from rsclient { neighbor $(client_ip "$i") as $(client_as "$i"); }"
@@ -111,7 +113,7 @@ openbgpd_config() {
     echo "  set nexthop no-modify"
     echo "  enforce neighbor-as no"
     echo "  transparent-as yes"
-    echo "  rde evaluate all"
+    [ "${OVERLAP:-0}" = 1 ] && echo "  rde evaluate all"   # path hiding: next best when the best may not go
     echo "  passive"
     echo "  holdtime 240"
     echo "  announce IPv4 unicast"

@@ -101,6 +101,8 @@ run_one() { # DAEMON SCENARIO PASS
   rm -rf "$work"; mkdir -p "$work"
   port=$((21000 + RANDOM % 20000))
   read -r n args <<< "$(scenario_args "$scenario")"
+  case $args in *"--overlap 1"*) OVERLAP=0 ;; *) OVERLAP=1 ;; esac
+  export OVERLAP
   {
     echo "daemon=$daemon"; echo "scenario=$scenario"; echo "pass=$pass"; echo "clients=$n"
     echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -178,6 +180,9 @@ run_one() { # DAEMON SCENARIO PASS
     "${daemon}_policy" "$work" "$port" "$n" 22
     r=$(await '"event":"all-complete","label":"maxlen 22"' "$limit" "$events")
     echo "reload_result=$(outcome "$r")" >> "$work/meta.env"
+    if [ "$(outcome "$r")" != ok ] && [ "$daemon" = peerage ]; then  # evidence for a report
+      "$JAVA_HOME/bin/jcmd" "$pid" Thread.print > "$work/threads-after-reload.txt" 2>&1 || true
+    fi
     sleep 3   # a daemon that overshoots (withdraws then re-announces) shows in the last all-complete
     echo "reload_cpu_s=$(awk -v a="$(tree_cpu_ticks "$pid")" -v hz="$HZ" 'BEGIN {print a / hz}')" >> "$work/meta.env"
   fi
