@@ -15,9 +15,10 @@ RS_ADDR=127.0.0.1
 
 # Runs a command with SIGHUP and SIGINT at their defaults: a harness started under nohup (or in the background)
 # passes them on ignored, and a JVM keeps an ignored SIGHUP ignored, so a reload signal would be lost.
-dfl() { python3 -c 'import os, signal, sys
+# (An array, not a function: "$!" must be the daemon's pid, which the exec keeps.)
+DFL=(python3 -c 'import os, signal, sys
 signal.signal(signal.SIGHUP, signal.SIG_DFL); signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execvp(sys.argv[1], sys.argv[1:])' "$@"; }
+os.execvp(sys.argv[1], sys.argv[1:])')
 
 client_ip() { echo "127.1.$(( ($1 + 1) / 256 )).$(( ($1 + 1) % 256 ))"; }
 client_as() { echo $((64601 + $1)); }
@@ -57,7 +58,7 @@ peerage_config() { # WORK PORT N MAXLEN
 }
 peerage_start() {
   peerage_config "$1" "$2" "$3" 0
-  PEERAGE_JAVA_OPTS="${RS_JAVA_OPTS:-}" dfl "$ROOT/peerage" routeserver --config "$1/rs.yaml" > "$1/daemon.log" 2>&1 &
+  PEERAGE_JAVA_OPTS="${RS_JAVA_OPTS:-}" "${DFL[@]}" "$ROOT/peerage" routeserver --config "$1/rs.yaml" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
 peerage_policy() {
@@ -92,7 +93,7 @@ bird_config() {
 }
 bird_start() {
   bird_config "$1" "$2" "$3" 0
-  dfl bird -f -c "$1/bird.conf" -s "$1/bird.ctl" -P "$1/bird.pid" > "$1/daemon.log" 2>&1 &
+  "${DFL[@]}" bird -f -c "$1/bird.conf" -s "$1/bird.ctl" -P "$1/bird.pid" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
 bird_policy() {
@@ -136,7 +137,7 @@ openbgpd_config() {
 openbgpd_start() {
   mkdir -p /run/openbgpd
   openbgpd_config "$1" "$2" "$3" 0
-  dfl bgpd -d -f "$1/bgpd.conf" > "$1/daemon.log" 2>&1 &
+  "${DFL[@]}" bgpd -d -f "$1/bgpd.conf" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
 openbgpd_policy() {
@@ -196,7 +197,7 @@ gobgp_start() {
   gobgp_config "$1" "$2" "$3" 0
   local api=$(( $2 + 1 ))
   echo "$api" > "$1/api.port"
-  dfl gobgpd -f "$1/gobgpd.toml" --api-hosts "127.0.0.1:$api" --pprof-disable --log-plain --log-level warn \
+  "${DFL[@]}" gobgpd -f "$1/gobgpd.toml" --api-hosts "127.0.0.1:$api" --pprof-disable --log-plain --log-level warn \
       > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
@@ -243,7 +244,7 @@ frr_config() {
 }
 frr_start() {
   frr_config "$1" "$2" "$3" 0
-  dfl /usr/lib/frr/bgpd -f "$1/bgpd.conf" -i "$1/bgpd.pid" --vty_socket "$1" -A 127.0.0.1 -P 0 -p "$2" -l "$RS_ADDR" \
+  "${DFL[@]}" /usr/lib/frr/bgpd -f "$1/bgpd.conf" -i "$1/bgpd.pid" --vty_socket "$1" -A 127.0.0.1 -P 0 -p "$2" -l "$RS_ADDR" \
       -n -Z -S > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
