@@ -61,6 +61,21 @@ def run(work):
     if eor:
         paths_in = sum(e["routes"] for e in eor[:clients])
     counts = [e for e in events if e["event"] == "counts"]
+    # Before any flap or reload: when the clients' total stopped changing (1 s resolution: the harness asks once a
+    # second), for runs that never complete (e.g. path hiding) as well as for those that do.
+    initial = []
+    for e in events:
+        if e["event"] == "command" and e.get("line", "").startswith(("stop", "maxlen")):
+            break
+        if e["event"] == "counts":
+            initial.append(e)
+    settled_at = None
+    start_done = next((e for e in events if e["event"] == "all-complete" and e["label"] == "start"), None)
+    if start_done:
+        initial = [{"routes": start_done["routes"], "ms": start_done["ms"]}]
+    if initial:
+        final = initial[-1]["routes"]
+        settled_at = next(e["ms"] for e in initial if e["routes"] == final)
     r = {
         "daemon": env["daemon"],
         "scenario": env["scenario"],
@@ -75,6 +90,8 @@ def run(work):
         "all_delivered_ms": (start["ms"] - loaded) if start and loaded is not None else None,
         "delivered_after_last_established_ms": (start["ms"] - max(first_est)) if start and first_est else None,
         "routes_held_at_end": counts[-1]["routes"] if counts else None,
+        "routes_held_before_flap": initial[-1]["routes"] if initial else None,
+        "last_change_ms": settled_at - loaded if settled_at is not None and loaded is not None else None,
         "idle_rss_mb": idle / 1024,
         "peak_rss_mb": max((s[1] for s in samples), default=0) / 1024,
         "peak_rss_hwm_mb": (num(env.get("hwm_kb")) or 0) / 1024,
@@ -116,7 +133,7 @@ def line(path):
     print(s)
 
 
-KEYS = ["all_established_ms", "all_delivered_ms", "peak_rss_mb", "settled_rss_mb", "bytes_per_path", "cpu_s",
+KEYS = ["routes_held_before_flap", "last_change_ms", "all_established_ms", "all_delivered_ms", "peak_rss_mb", "settled_rss_mb", "bytes_per_path", "cpu_s",
         "speaker_cpu_s", "speaker_cpu_sessions_s", "flap_withdrawn_ms", "flap_reannounced_ms", "reload_applied_ms", "reload_first_update_ms",
         "reload_max_gap_ms"]
 
@@ -173,8 +190,9 @@ def report(out):
     print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         alls = " / ".join("–" if v is None else f"{v / 1000:.2f}" for v in r["all_delivered_ms_all"])
-        incomplete = "" if r["completed"] == r["passes"] else f" ({r['passes'] - r['completed']} incomplete: " \
-            + ",".join(str(x) for x in r["results"]) + ")"
+        incomplete = "" if r["completed"] == r["passes"] else f" ({r['passes'] - r['completed']} of {r['passes']} " \
+            f"incomplete: clients held {r['routes_held_before_flap']:,} of {r['routes_to_deliver']:,} routes, last " \
+            f"change after {f(r['last_change_ms'] / 1000 if r['last_change_ms'] is not None else None, 1)} s)"
         print(f"| {r['scenario']} | {r['daemon']} | {f(r['all_established_ms'])} ms | "
               f"{f(r['all_delivered_ms'] / 1000 if r['all_delivered_ms'] is not None else None, 2)} s ({alls}){incomplete} | "
               f"{f(r['peak_rss_mb'])} MB | {f(r['settled_rss_mb'])} MB | {f(r['bytes_per_path'])} | "
