@@ -211,13 +211,16 @@ final class SpeakerCommand implements Callable<Integer> {
              Speaker speaker = new Speaker(transport, listener, specs, events, exitAfterEor)) {
             Thread hook = new Thread(() -> finish(speaker, "peerage speaker stopped", start, err));
             Runtime.getRuntime().addShutdownHook(hook);
+            long[] sessionAses = new long[count];
+            for (int i = 0; i < count; i++) sessionAses[i] = specs.get(i).config().localAs();
             boolean[] active = new boolean[count];
             java.util.Arrays.fill(active, true);
             int[] maxLength = {0};
             java.util.function.Consumer<String> retarget = label -> {
                 if (expectOthers) {
                     speaker.expect(Expectation.targets(tables, active,
-                            p -> maxLength[0] == 0 || p.length() <= maxLength[0]), label);
+                            p -> maxLength[0] == 0 || p.length() <= maxLength[0], countOnly ? sessionAses : null),
+                            label);
                 } else if (expectRoutes != null) {
                     int[] t = new int[count];
                     for (int i = 0; i < count; i++) t[i] = active[i] ? expectRoutes : -1;

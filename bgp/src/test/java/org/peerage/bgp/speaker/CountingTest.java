@@ -40,6 +40,21 @@ class CountingTest {
     }
 
     @Test
+    void aSessionDoesNotExpectRoutesWhosePathHoldsItsOwnAs() {
+        RouteTable a = table("10.0.0.0/8");
+        RouteTable b = new RouteTable();
+        b.put(Prefix.parse("11.0.0.0/8"), List.of(Origin.of(0), AsPath.of(List.of(AsPathSegment.sequence(3356),
+                AsPathSegment.set(64509, 64601)))));
+        b.put(Prefix.parse("12.0.0.0/8"), ATTRS);
+        RouteTable c = table();
+        boolean[] all = {true, true, true};
+        // Session 0 (AS 64601) drops 11/8 (its AS in the AS_SET); the others expect it.
+        assertThat(Expectation.targets(List.of(a, b, c), all, p -> true, new long[] {64601, 64602, 64603}))
+                .containsExactly(1, 1, 3);
+        assertThat(Expectation.targets(List.of(a, b, c), all, p -> true)).containsExactly(2, 1, 3);
+    }
+
+    @Test
     void limitKeepsTheFirstRoutesInTableOrder() {
         RouteTable t = table("10.0.0.0/8", "11.0.0.0/8", "12.0.0.0/8").limit(2);
         assertThat(t.routes().keySet()).containsExactly(Prefix.parse("10.0.0.0/8"), Prefix.parse("11.0.0.0/8"));
