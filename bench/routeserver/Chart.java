@@ -63,7 +63,7 @@ public class Chart {
             max = niceCeiling(max);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.setColor(Color.BLACK);
-            g.drawString(panel == 0 ? "seconds (✕: not complete)" : "MB (daemon process tree)", x0, top - 8);
+            g.drawString(panel == 0 ? "seconds (*: never complete, last change)" : "MB (daemon process tree)", x0, top - 8);
             for (int t = 0; t <= 5; t++) {
                 int y = y0 - t * panelH / 5;
                 g.setColor(new Color(0xdddddd));
@@ -80,6 +80,7 @@ public class Chart {
                 int gx = x0 + gi * groupW + 8;
                 for (Row r : e.getValue()) {
                     int di = daemons.indexOf(r.daemon());
+                    if (panel == 1 && r.daemon().equals("null")) continue; // the floor's memory is a speaker's
                     Double v = panel == 0 ? (r.seconds() == null ? null : r.seconds() / 1000) : r.rssMb();
                     int bx = gx + di * barW;
                     g.setColor(palette[di % palette.length]);

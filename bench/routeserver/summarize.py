@@ -171,7 +171,8 @@ def report(out):
     json.dump({"meta": meta, "rows": rows}, open(os.path.join(out, "summary.json"), "w"), indent=1)
     with open(os.path.join(out, "chart.tsv"), "w") as t:  # for Chart.java
         for r in rows:
-            t.write("\t".join([r["scenario"], r["daemon"], str(r["all_delivered_ms"] or ""),
+            # A run that never completed is drawn at its last change, marked with a star.
+            t.write("\t".join([r["scenario"], r["daemon"], str(r["all_delivered_ms"] or r["last_change_ms"] or ""),
                                 str(r["settled_rss_mb"] or ""), str(r["completed"] != r["passes"]).lower()]) + "\n")
 
     def f(v, nd=0):
