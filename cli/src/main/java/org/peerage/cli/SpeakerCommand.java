@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.peerage.bgp.session.PeerConfig;
 import org.peerage.bgp.speaker.EventSink;
+import org.peerage.bgp.speaker.Expectation;
 import org.peerage.bgp.speaker.MrtRouteSource;
 import org.peerage.bgp.speaker.RouteTable;
 import org.peerage.bgp.speaker.Speaker;
@@ -94,6 +95,43 @@ final class SpeakerCommand implements Callable<Integer> {
     @Option(names = "--split", description = "With --count: each session announces its share of the routes, not all.")
     boolean split;
 
+    @Option(names = "--limit", paramLabel = "N", description = "Announce only the first N routes of the table (before --split).")
+    Integer limit;
+
+    @Option(names = "--overlap", defaultValue = "1", paramLabel = "K",
+            description = "With --split: sessions in groups of K announce the same share (${DEFAULT-VALUE}: none).")
+    int overlap;
+
+    @Option(names = "--next-hop-step", description = "With --count: session i's next hops are the --next-hop addresses plus i.")
+    boolean nextHopStep;
+
+    @Option(names = "--announcers", paramLabel = "M",
+            description = "With --split: only the first M sessions announce (the others only receive).")
+    Integer announcers;
+
+    @Option(names = "--peer-step", description = "With --count: session i peers with the --peer address plus i.")
+    boolean peerStep;
+
+    @Option(names = "--expect-others",
+            description = "Each session should hold every distinct prefix the other sessions announce (a transparent "
+                    + "route server passing everything): report \"complete\" per session and \"all-complete\".")
+    boolean expectOthers;
+
+    @Option(names = "--expect-routes", paramLabel = "N",
+            description = "Each session should hold N routes: report \"complete\" and \"all-complete\".")
+    Integer expectRoutes;
+
+    @Option(names = "--count-only",
+            description = "Keep only which routes each session holds, not their attributes (not with --write-mrt), "
+                    + "and ignore routes whose AS_PATH holds the session's own AS, as a router would.")
+    boolean countOnly;
+
+    @Option(names = "--commands",
+            description = "Read commands from standard input, one a line: stop FROM TO, start FROM TO (session "
+                    + "indexes, TO excluded), maxlen L (with --expect-others: only prefixes up to /L count, 0: all), "
+                    + "mark LABEL (restart the UPDATE timing), counts.")
+    boolean commands;
+
     @Option(names = "--timeout", defaultValue = "0", description = "Give up after this many seconds (0: never).")
     long timeoutSeconds;
 
@@ -127,7 +165,21 @@ final class SpeakerCommand implements Callable<Integer> {
             if (a.length == 4) nh4 = a;
             else nh6 = a;
         }
+        if (countOnly && writeMrt != null) {
+            err.println("peerage speaker: --count-only keeps no attributes to write with --write-mrt");
+            return 2;
+        }
+        if (limit != null) {
+            routes = routes.limit(limit);
+        }
         int baseId = Addresses.ipv4(routerId, "--router-id");
+        if (overlap < 1) {
+            err.println("peerage speaker: --overlap must be at least 1");
+            return 2;
+        }
+        int announcing = announcers == null ? count : Math.min(announcers, count);
+        int groups = (announcing + overlap - 1) / overlap;
+        List<RouteTable> tables = new ArrayList<>();
         List<Speaker.Spec> specs = new ArrayList<>();
         List<InetSocketAddress> listenOn = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -139,14 +191,19 @@ final class SpeakerCommand implements Callable<Integer> {
                 AddPathMode mode = AddPathMode.valueOf(addPath.toUpperCase(java.util.Locale.ROOT));
                 config = config.withAddPath(Map.of(AddressFamily.IPV4_UNICAST, mode, AddressFamily.IPV6_UNICAST, mode));
             }
-            SessionOptions options = SessionOptions.of(remote, local).withMd5(md5).withGtsm(gtsm);
+            InetSocketAddress peerAddress = peerStep ? new InetSocketAddress(Addresses.plus(remote.getAddress(), i),
+                    remote.getPort()) : remote;
+            SessionOptions options = SessionOptions.of(peerAddress, local).withMd5(md5).withGtsm(gtsm);
             if (passive) {
                 listenOn.add(new InetSocketAddress(local, listenPort));
             }
-            RouteTable mine = split && count > 1 ? routes.share(i, count) : routes;
-            byte[] v4 = nh4 != null ? nh4 : Speaker.localNextHop(local, false);
-            byte[] v6 = nh6 != null ? nh6 : Speaker.localNextHop(local, true);
-            specs.add(new Speaker.Spec((local == null ? "" : local.getHostAddress() + "->") + peer, config, options,
+            RouteTable mine = !split || count == 1 ? routes
+                    : i < announcing ? routes.share(i / overlap, groups) : new RouteTable();
+            tables.add(mine);
+            byte[] v4 = nh4 != null ? stepped(nh4, nextHopStep ? i : 0) : Speaker.localNextHop(local, false);
+            byte[] v6 = nh6 != null ? stepped(nh6, nextHopStep ? i : 0) : Speaker.localNextHop(local, true);
+            specs.add(new Speaker.Spec((local == null ? "" : local.getHostAddress() + "->")
+                    + InetText.format(peerAddress.getAddress().getAddress()) + ":" + peerAddress.getPort(), config, options,
                     mine, v4, v6));
         }
         try (Transport transport = Transport.create(Math.min(count, Runtime.getRuntime().availableProcessors()));
@@ -154,7 +211,28 @@ final class SpeakerCommand implements Callable<Integer> {
              Speaker speaker = new Speaker(transport, listener, specs, events, exitAfterEor)) {
             Thread hook = new Thread(() -> finish(speaker, "peerage speaker stopped", start, err));
             Runtime.getRuntime().addShutdownHook(hook);
+            long[] sessionAses = new long[count];
+            for (int i = 0; i < count; i++) sessionAses[i] = specs.get(i).config().localAs();
+            boolean[] active = new boolean[count];
+            java.util.Arrays.fill(active, true);
+            int[] maxLength = {0};
+            java.util.function.Consumer<String> retarget = label -> {
+                if (expectOthers) {
+                    speaker.expect(Expectation.targets(tables, active,
+                            p -> maxLength[0] == 0 || p.length() <= maxLength[0], countOnly ? sessionAses : null),
+                            label);
+                } else if (expectRoutes != null) {
+                    int[] t = new int[count];
+                    for (int i = 0; i < count; i++) t[i] = active[i] ? expectRoutes : -1;
+                    speaker.expect(t, label);
+                }
+            };
+            if (countOnly) speaker.countOnly();
+            retarget.accept("start");
             speaker.start();
+            if (commands) {
+                Thread.ofVirtual().start(() -> readCommands(speaker, active, maxLength, retarget, events));
+            }
             int status;
             try {
                 status = timeoutSeconds > 0 ? speaker.done().get(timeoutSeconds, TimeUnit.SECONDS)
@@ -166,6 +244,57 @@ final class SpeakerCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             finish(speaker, status == 0 ? "peerage speaker done" : "peerage speaker failed", start, err);
             return status;
+        }
+    }
+
+    private static byte[] stepped(byte[] address, int n) {
+        try {
+            return n == 0 ? address : Addresses.plus(InetAddress.getByAddress(address), n).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The --commands loop: each line acted on and echoed as a "command" event. */
+    private void readCommands(Speaker speaker, boolean[] active, int[] maxLength, java.util.function.Consumer<String> retarget,
+            EventSink events) {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] w = line.trim().split("\\s+");
+                if (w[0].isEmpty()) continue;
+                events.emit("command", Map.of("line", line.trim()));
+                try {
+                    switch (w[0]) {
+                        case "stop" -> {
+                            int from = Integer.parseInt(w[1]);
+                            int to = Integer.parseInt(w[2]);
+                            for (int i = from; i < Math.min(to, count); i++) active[i] = false;
+                            retarget.accept(line.trim());
+                            speaker.stopSessions(from, to, "peerage speaker: flap");
+                        }
+                        case "start" -> {
+                            int from = Integer.parseInt(w[1]);
+                            int to = Integer.parseInt(w[2]);
+                            for (int i = from; i < Math.min(to, count); i++) active[i] = true;
+                            retarget.accept(line.trim());
+                            speaker.startSessions(from, to);
+                        }
+                        case "maxlen" -> {
+                            maxLength[0] = Integer.parseInt(w[1]);
+                            retarget.accept(line.trim());
+                        }
+                        case "mark" -> retarget.accept(line.trim());
+                        case "counts" -> speaker.emitCounts();
+                        default -> events.emit("command-error", Map.of("line", line.trim(), "error", "unknown"));
+                    }
+                } catch (RuntimeException e) {
+                    events.emit("command-error", Map.of("line", line.trim(), "error", String.valueOf(e)));
+                }
+            }
+        } catch (java.io.IOException e) {
+            events.emit("command-error", Map.of("error", String.valueOf(e)));
         }
     }
 

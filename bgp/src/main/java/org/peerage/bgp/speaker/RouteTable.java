@@ -55,6 +55,16 @@ public final class RouteTable {
         return t;
     }
 
+    /** The first {@code n} routes in table order (all of them if there are fewer). */
+    public RouteTable limit(int n) {
+        RouteTable t = new RouteTable();
+        for (var e : routes.entrySet()) {
+            if (t.size() >= n) break;
+            t.put(e.getKey(), e.getValue());
+        }
+        return t;
+    }
+
     /** The routes grouped by attribute list, each group's prefixes in table order. */
     public Map<List<PathAttribute>, List<Prefix>> byAttributes() {
         Map<List<PathAttribute>, List<Prefix>> groups = new LinkedHashMap<>();

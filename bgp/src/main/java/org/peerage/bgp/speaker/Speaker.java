@@ -62,6 +62,21 @@ public final class Speaker implements AutoCloseable {
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicInteger finishedRuns = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Client-side completion: the current generation of targets (see {@link #expect}) and UPDATE timing. */
+    private volatile Targets targets = new Targets(0, 0, "start");
+    private final Object timing = new Object();
+    private long markNanos = System.nanoTime();
+    private long firstUpdateNanos;
+    private long lastUpdateNanos;
+    private long maxGapNanos;
+    private long updatesSinceMark;
+
+    private record Targets(int sessions, long routes, String label, java.util.concurrent.atomic.AtomicInteger reached) {
+        Targets(int sessions, long routes, String label) {
+            this(sessions, routes, label, new java.util.concurrent.atomic.AtomicInteger());
+        }
+    }
+
     public Speaker(Transport transport, BgpListener listener, List<Spec> specs, EventSink events,
                    boolean exitAfterEor) {
         this.transport = transport;
@@ -71,6 +86,14 @@ public final class Speaker implements AutoCloseable {
         for (Spec s : specs) {
             runs.add(new Run(s));
         }
+    }
+
+    /**
+     * Before {@link #start}: every session keeps only which routes it holds, not their attributes, and ignores
+     * routes whose AS_PATH holds its own AS (see {@link AdjRibIn#AdjRibIn(boolean, long)}).
+     */
+    public void countOnly() {
+        for (Run r : runs) r.rib = new AdjRibIn(true, r.spec.config().localAs());
     }
 
     public void start() {
@@ -145,6 +168,96 @@ public final class Speaker implements AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Sets how many routes each session (by index) should hold, -1 for none, and restarts the UPDATE timing under
+     * {@code label}. Each session emits "complete" when its Adj-RIB-In holds exactly its target; once every session
+     * with a target does, "all-complete" reports the time, the UPDATEs received since this call and the longest gap
+     * between two of them (any session). A session that falls away from its target afterwards is counted again.
+     */
+    public void expect(int[] perSession, String label) {
+        int n = 0;
+        long routes = 0;
+        for (int t : perSession) {
+            if (t >= 0) {
+                n++;
+                routes += t;
+            }
+        }
+        synchronized (timing) {
+            markNanos = System.nanoTime();
+            firstUpdateNanos = 0;
+            lastUpdateNanos = 0;
+            maxGapNanos = 0;
+            updatesSinceMark = 0;
+        }
+        Targets gen = new Targets(n, routes, label);
+        targets = gen;
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            int t = i < perSession.length ? perSession[i] : -1;
+            r.session.execute(() -> r.setTarget(gen, t));
+        }
+    }
+
+    /** Administrative stop (Cease) of the sessions with index in [from, to). */
+    public void stopSessions(int from, int to, String message) {
+        for (int i = from; i < Math.min(to, runs.size()); i++) runs.get(i).session.stop(message);
+    }
+
+    /** Starts the sessions with index in [from, to) again. */
+    public void startSessions(int from, int to) {
+        for (int i = from; i < Math.min(to, runs.size()); i++) runs.get(i).session.start();
+    }
+
+    /** One "counts" event: sessions, total routes held, the smallest and largest session, UPDATEs since the mark. */
+    public void emitCounts() {
+        Map<String, Integer> got = received();
+        long total = 0;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (int c : got.values()) {
+            total += c;
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("sessions", got.size());
+        f.put("routes", total);
+        f.put("min", got.isEmpty() ? 0 : min);
+        f.put("max", max);
+        f.put("target_routes", targets.routes());
+        f.put("sessions_complete", targets.reached().get());
+        synchronized (timing) {
+            f.put("updates_since_mark", updatesSinceMark);
+        }
+        events.emit("counts", f);
+    }
+
+    private void updateReceived() {
+        long now = System.nanoTime();
+        synchronized (timing) {
+            if (firstUpdateNanos == 0) firstUpdateNanos = now;
+            else maxGapNanos = Math.max(maxGapNanos, now - lastUpdateNanos);
+            lastUpdateNanos = now;
+            updatesSinceMark++;
+        }
+    }
+
+    private void allComplete(Targets gen) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("label", gen.label());
+        f.put("sessions", gen.sessions());
+        f.put("routes", gen.routes());
+        synchronized (timing) {
+            f.put("updates_since_mark", updatesSinceMark);
+            f.put("first_update_after_mark_ms", firstUpdateNanos == 0 ? -1 : (firstUpdateNanos - markNanos) / 1_000_000);
+            f.put("last_update_after_mark_ms", lastUpdateNanos == 0 ? -1 : (lastUpdateNanos - markNanos) / 1_000_000);
+            f.put("max_gap_ms", maxGapNanos / 1_000_000.0);
+            f.put("after_mark_ms", (System.nanoTime() - markNanos) / 1_000_000);
+        }
+        events.emit("all-complete", f);
+    }
+
     /** Routes received so far by each session. */
     public Map<String, Integer> received() {
         Map<String, Integer> m = new LinkedHashMap<>();
@@ -166,7 +279,7 @@ public final class Speaker implements AutoCloseable {
     private final class Run implements SessionListener {
         final Spec spec;
         final PeerSession session;
-        final AdjRibIn rib = new AdjRibIn();
+        AdjRibIn rib = new AdjRibIn();
         Negotiated lastNegotiated;
         Iterator<byte[]> pending;
         int updatesSent;
@@ -175,6 +288,9 @@ public final class Speaker implements AutoCloseable {
         boolean eorReceived;
         boolean finished;
         long generation;
+        Targets targetGeneration;
+        int target = -1;
+        boolean reached;
 
         Run(Spec spec) {
             this.spec = spec;
@@ -302,6 +418,7 @@ public final class Speaker implements AutoCloseable {
                     int swept = rib.sweepStale();
                     if (swept > 0) {
                         events.emit("stale-removed", Map.of("session", spec.name(), "routes", swept));
+                        checkTarget();
                     }
                     events.emit("eor-received", Map.of("session", spec.name(), "routes", rib.size()));
                     checkDone();
@@ -309,6 +426,8 @@ public final class Speaker implements AutoCloseable {
                 return;
             }
             rib.apply(u, withdrawAll);
+            updateReceived();
+            checkTarget();
         }
 
         @Override
@@ -329,6 +448,7 @@ public final class Speaker implements AutoCloseable {
             if (d.received() != null) f.put("notification_received", d.received().describe());
             f.put("routes_received", rib.size());
             events.emit("down", f);
+            checkTarget();
             if (exitAfterEor && !(eorSent && eorReceived) && !d.reason().equals("administrative shutdown")) {
                 done.complete(1);
             }
@@ -361,6 +481,33 @@ public final class Speaker implements AutoCloseable {
                             "reason", "restart time expired"));
                 }
             }, gr.restartTime(), java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        void setTarget(Targets gen, int t) {
+            targetGeneration = gen;
+            target = t;
+            reached = false;
+            checkTarget();
+        }
+
+        /** Whether the Adj-RIB-In holds exactly the target now; counts the change (see {@link #expect}). */
+        void checkTarget() {
+            if (target < 0 || targetGeneration == null) {
+                return;
+            }
+            boolean now = rib.size() == target;
+            if (now && !reached) {
+                reached = true;
+                events.emit("complete", Map.of("session", spec.name(), "routes", target,
+                        "label", targetGeneration.label()));
+                if (targetGeneration.reached().incrementAndGet() == targetGeneration.sessions()
+                        && targetGeneration == targets) {
+                    allComplete(targetGeneration);
+                }
+            } else if (!now && reached) {
+                reached = false;
+                targetGeneration.reached().decrementAndGet();
+            }
         }
 
         /** Counts this session once it has both sent and received End-of-RIB; the last one completes the run. */

@@ -58,6 +58,13 @@ public record ClientPolicy(long asn, FilterSettings settings, List<String> irrSo
         String source = m.limitIpv4() != null || m.limitIpv6() != null ? "client configuration"
                 : net != null ? "PeeringDB (+" + m.incrementAbsolute() + ", +" + m.incrementRelative() + "%)"
                 : "general limit";
+        if (!s.enabled()) {
+            // filters: {enabled: false} switches every check off, max-prefix included (the general limit of
+            // 170,000 used to restart a client sending a full table to a route server meant to be transparent).
+            v4 = 0;
+            v6 = 0;
+            source = "none (filters disabled)";
+        }
         return new ClientPolicy(client.asn(), s, sources, origins, routes, nextHops, sorted(s.transitFree().asns()),
                 sorted(never), v4, v6, source);
     }

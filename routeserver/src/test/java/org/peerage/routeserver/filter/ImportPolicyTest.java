@@ -279,6 +279,9 @@ class ImportPolicyTest {
                 """);
         ClientConfig c = ConfigLoader.load(f).clients().getFirst();
         assertThat(check(c, "10.0.0.0/8", "192.0.2.99", path(3356, 64512)).reason()).isNull();
+        ClientPolicy policy = ClientPolicy.compile(c, c.ips(), data);
+        assertThat(policy.maxPrefixIpv4()).as("no max-prefix limit either").isZero();
+        assertThat(policy.maxPrefixIpv6()).isZero();
     }
 
     private static ClientConfig withoutInvalidAsnCheck() {
