@@ -440,6 +440,7 @@ public final class RouteServer implements AutoCloseable {
     private void propagate(int[] changed) {
         if (changed.length == 0) return;
         Encoder shared = new Encoder();
+        Prefix[] prefixes = null; // made once for all receivers
         for (ClientSession to : ctx.sessions) {
             if (to.negotiated == null) continue;
             if (!to.dirty.isEmpty() || to.eorPending || !to.session.writable()) {
@@ -447,10 +448,13 @@ public final class RouteServer implements AutoCloseable {
                 scheduleDrain(to);
                 continue;
             }
+            if (prefixes == null) {
+                prefixes = new Prefix[changed.length];
+                for (int i = 0; i < changed.length; i++) prefixes[i] = ctx.rib.prefixes().prefix(changed[i]);
+            }
             Changes ch = new Changes();
-            for (int slot : changed) {
-                Prefix p = ctx.rib.prefixes().prefix(slot);
-                if (p != null) ctx.exporter.diff(slot, p, to, ch);
+            for (int i = 0; i < changed.length; i++) {
+                if (prefixes[i] != null) ctx.exporter.diff(changed[i], prefixes[i], to, ch);
             }
             send(to, ch, shared);
         }

@@ -45,7 +45,9 @@ public final class ExportForms {
 
     /** The form of attribute set {@code attributeId}, announced by a client of {@code announcingAs}. */
     public ExportForm form(int attributeId, long announcingAs, boolean ipv6, int variant) {
-        long key = (long) attributeId << 9 | (long) variant << 1 | (ipv6 ? 1 : 0);
+        // The attribute id in the low bits: Long.hashCode then spreads the dense ids over the table (with the id in
+        // the high bits, sets of a small table collided into a few buckets).
+        long key = ((long) variant << 1 | (ipv6 ? 1 : 0)) << 32 | (attributeId & 0xFFFF_FFFFL);
         int attributeSerial = attributes.serial(attributeId);
         ExportForm f = forms.get(key);
         if (f == null || f.attributeSerial() != attributeSerial) {
