@@ -70,7 +70,14 @@ final class RouteServerCommand implements Callable<Integer> {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             // SIGHUP: reload the configuration and its data, hitlessly (the result is logged).
-            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), sig -> Thread.ofVirtual().start(rs::reload));
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(new sun.misc.Signal("HUP"),
+                    sig -> Thread.ofVirtual().start(rs::reload));
+            if (before == sun.misc.SignalHandler.SIG_IGN) {
+                // Started with SIGHUP ignored (nohup does that): the JVM keeps it ignored, so say it instead of
+                // letting reloads be lost without a word.
+                System.out.println("warning: SIGHUP is ignored in this process (started under nohup?): it will not "
+                        + "reload the configuration; use POST /api/reload, or start without nohup");
+            }
             rs.start();
             System.out.println("route server AS" + rsConfig.asn() + " listening on " + rs.listening() + " for "
                     + rsConfig.clients().size() + " clients");

@@ -56,8 +56,13 @@ final class PeerageProcess {
 
     /** Starts peerage and returns while it runs; its output is drained on threads of their own. */
     static Running start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(List.of(), args);
+    }
+
+    /** As {@link #start(String...)}, run through {@code prefix} (for example {@code nohup}). */
+    static Running start(List<String> prefix, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), PeerageCommand.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
