@@ -17,13 +17,9 @@ public final class AsnIds {
         if (asn == 0) {
             throw new IllegalArgumentException("AS 0 is reserved and cannot be interned");
         }
-        int mask = keys.length - 1;
-        int i = mix(asn) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == asn) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
+        int i = slot(asn);
+        if (keys[i] == asn) {
+            return values[i];
         }
         if (size == asns.length) {
             asns = Arrays.copyOf(asns, size * 2);
@@ -43,15 +39,18 @@ public final class AsnIds {
         if (asn == 0) {
             return -1;
         }
+        int i = slot(asn);
+        return keys[i] == asn ? values[i] : -1;
+    }
+
+    /** Where {@code asn} is, or the empty slot where it would go. */
+    private int slot(int asn) {
         int mask = keys.length - 1;
         int i = mix(asn) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == asn) {
-                return values[i];
-            }
+        while (keys[i] != 0 && keys[i] != asn) {
             i = (i + 1) & mask;
         }
-        return -1;
+        return i;
     }
 
     /** The AS number (unsigned, in an int) of an id. */

@@ -14,53 +14,48 @@ final class LongIntMap {
     }
 
     int get(long key) {
-        int mask = keys.length - 1;
-        int i = mix(key) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
-        }
-        return MISSING;
+        int i = slot(key);
+        return key != 0 && keys[i] == key ? values[i] : MISSING; // 0 marks empty slots: never a key
     }
 
     /** The value of {@code key}; if absent, stores {@code value} and returns {@link #MISSING}. */
     int putIfAbsent(long key, int value) {
         check(key);
-        int mask = keys.length - 1;
-        int i = mix(key) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return values[i];
-            }
-            i = (i + 1) & mask;
+        int i = slot(key);
+        if (keys[i] == key) {
+            return values[i];
         }
-        keys[i] = key;
-        values[i] = value;
-        if (++size * 2 > keys.length) {
-            grow();
-        }
+        insert(i, key, value);
         return MISSING;
     }
 
     /** Adds {@code delta} to the value of {@code key} (absent counts as 0); returns the new value. */
     int add(long key, int delta) {
         check(key);
+        int i = slot(key);
+        if (keys[i] == key) {
+            return values[i] += delta;
+        }
+        insert(i, key, delta);
+        return delta;
+    }
+
+    /** Where {@code key} is, or the empty slot where it would go. */
+    private int slot(long key) {
         int mask = keys.length - 1;
         int i = mix(key) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return values[i] += delta;
-            }
+        while (keys[i] != 0 && keys[i] != key) {
             i = (i + 1) & mask;
         }
+        return i;
+    }
+
+    private void insert(int i, long key, int value) {
         keys[i] = key;
-        values[i] = delta;
+        values[i] = value;
         if (++size * 2 > keys.length) {
             grow();
         }
-        return delta;
     }
 
     int size() {

@@ -120,7 +120,7 @@ public final class TrafficAggregate {
             min = Math.min(min, first);
             max = Math.max(max, last);
             if (first != last) {
-                spread(slot, start, end, first, last, bytes);
+                spread(start, end, first, last, bytes, (bucket, share) -> addAt(slot, bucket, share));
                 top = newest;
                 continue;
             }
@@ -233,7 +233,18 @@ public final class TrafficAggregate {
         pending = 0;
     }
 
-    private void spread(int slot, long start, long end, long first, long last, long bytes) {
+    /** Receives one 5-minute bucket's share of a flow's bytes. */
+    @FunctionalInterface
+    public interface BucketShare {
+        void add(long bucket, long bytes);
+    }
+
+    /**
+     * Spreads a flow's bytes over the buckets {@code first..last} it covers, by time (the last bucket takes the
+     * remainder, so no byte is lost to rounding); a flow longer than 30 days keeps its newest 30. Everything that
+     * rebuilds these sums from flows (the plan's traffic reader) spreads with this, so that its totals are these.
+     */
+    public static void spread(long start, long end, long first, long last, long bytes, BucketShare into) {
         if (last - first >= MAX_SPREAD) {
             first = last - MAX_SPREAD + 1;
             start = first * BUCKET_MILLIS;
@@ -244,7 +255,7 @@ public final class TrafficAggregate {
             long from = Math.max(start, bucket * BUCKET_MILLIS);
             long to = Math.min(end, (bucket + 1) * BUCKET_MILLIS);
             long share = bucket == last ? bytes - given : (long) ((double) bytes * (to - from) / duration);
-            addAt(slot, bucket, share);
+            into.add(bucket, share);
             given += share;
         }
     }

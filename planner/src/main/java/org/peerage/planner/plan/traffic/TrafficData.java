@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.peerage.planner.attribution.TrafficAggregate;
 import org.peerage.planner.plan.Family;
 
 /**
@@ -29,8 +30,7 @@ public final class TrafficData {
     public static final int IN = 0;
     public static final int OUT = 1;
     public static final long NONE = -1;
-    public static final long BUCKET_MILLIS = 300_000;
-    private static final long MAX_SPREAD = 8640;
+    public static final long BUCKET_MILLIS = TrafficAggregate.BUCKET_MILLIS;
 
     /** A series: IP version 4 or 6, direction IN or OUT, next-hop and origin AS (NONE for unrouted traffic). */
     public record Key(int ipVersion, int direction, long nextAs, long originAs) {
@@ -165,8 +165,9 @@ public final class TrafficData {
                     + "WHERE first <> last")) {
                 while (r.next()) {
                     Key k = new Key(r.getInt(2), "in".equals(r.getString(1)) ? IN : OUT, r.getLong(3), r.getLong(4));
-                    spread(sums.computeIfAbsent(k, x -> new TreeMap<>()), r.getLong(5), r.getLong(6), r.getLong(7),
-                            r.getLong(8), r.getLong(9));
+                    TreeMap<Long, Long> into = sums.computeIfAbsent(k, x -> new TreeMap<>());
+                    TrafficAggregate.spread(r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9),
+                            (bucket, bytes) -> into.merge(bucket, bytes, Long::sum));
                 }
             }
         } catch (SQLException e) {
@@ -186,23 +187,6 @@ public final class TrafficData {
             series.put(e.getKey(), new Sparse(at, v));
         }
         return new TrafficData(min, n, series, flows);
-    }
-
-    /** As TrafficAggregate.spread: shares by time, the last bucket takes the remainder; at most 30 days. */
-    private static void spread(TreeMap<Long, Long> into, long start, long end, long first, long last, long bytes) {
-        if (last - first >= MAX_SPREAD) {
-            first = last - MAX_SPREAD + 1;
-            start = first * BUCKET_MILLIS;
-        }
-        long duration = end - start;
-        long given = 0;
-        for (long bucket = first; bucket <= last; bucket++) {
-            long from = Math.max(start, bucket * BUCKET_MILLIS);
-            long to = Math.min(end, (bucket + 1) * BUCKET_MILLIS);
-            long share = bucket == last ? bytes - given : (long) ((double) bytes * (to - from) / duration);
-            into.merge(bucket, share, Long::sum);
-            given += share;
-        }
     }
 
     private static String quote(Path p) {
