@@ -107,6 +107,12 @@ final class Metrics {
             out.add(single("peerage_rs_reloads", "Configuration reloads applied", stats.reloads()));
             out.add(single("peerage_rs_reload_duration_seconds", "Time the last reload took to apply",
                     stats.lastReloadSeconds()));
+            addRtrCaches(out, now);
+            return new MetricSnapshots(out);
+        }
+
+        /** Per RTR cache: synchronised, in use, VRPs held, age of its last End of Data. */
+        private void addRtrCaches(List<MetricSnapshot> out, long now) {
             GaugeSnapshot.Builder cacheUp = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_up")
                     .help("1 when the RTR cache is synced");
             GaugeSnapshot.Builder cacheInUse = GaugeSnapshot.builder().name("peerage_rs_rpki_cache_in_use")
@@ -128,7 +134,6 @@ final class Metrics {
             out.add(cacheInUse.build());
             out.add(cacheVrps.build());
             out.add(cacheAge.build());
-            return new MetricSnapshots(out);
         }
 
         private static GaugeSnapshot.GaugeDataPointSnapshot gauge(Labels l, double v) {
