@@ -17,9 +17,14 @@ public final class SharedData {
     private SharedData() {
     }
 
-    public static Path root() {
+    /** Where the data folder belongs: ../shared/data beside the checkout, whether or not it is there. */
+    public static Path location() {
         Path project = Path.of(System.getProperty("peerage.root", "..")).toAbsolutePath().normalize();
-        Path data = project.resolveSibling("shared").resolve("data");
+        return project.resolveSibling("shared").resolve("data");
+    }
+
+    public static Path root() {
+        Path data = location();
         if (!Files.isDirectory(data)) {
             String message = "real data folder " + data + " is missing (expected ../shared/data beside the checkout)";
             if ("true".equals(System.getenv("CI"))) {

@@ -15,11 +15,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.peerage.bgp.mrt.MrtDecoder;
 import org.peerage.bgp.mrt.MrtEntry;
 import org.peerage.bgp.mrt.MrtReader;
 import org.peerage.bgp.mrt.MrtRecord;
+import org.peerage.bgp.testdata.NeedsSharedData;
 import org.peerage.bgp.testdata.SharedData;
 import org.peerage.bgp.wire.attr.Aggregator;
 import org.peerage.bgp.wire.attr.AsPath;
@@ -46,18 +47,26 @@ class UpdateCodecPropertiesTest {
     /** UPDATE bodies from a real collector file (RIS rrc01, 2024), mutated by the fuzzing properties. */
     private static List<byte[]> realBodies;
 
-    @BeforeContainer
-    static void loadRealUpdates() throws IOException {
-        realBodies = new ArrayList<>();
+    /**
+     * Loaded on first use, inside a property: without the data folder that property is skipped, where an abort in
+     * a container hook would count as an error of the whole class.
+     */
+    private static synchronized List<byte[]> realBodies() {
+        if (realBodies != null) return realBodies;
+        List<byte[]> bodies = new ArrayList<>();
         try (MrtReader reader = MrtReader.open(SharedData.file("mrt/dnas_rrc01.updates.20241001.0055.gz").toString())) {
             MrtRecord r;
-            while ((r = reader.next()) != null && realBodies.size() < 2000) {
+            while ((r = reader.next()) != null && bodies.size() < 2000) {
                 if (MrtDecoder.decode(r) instanceof MrtEntry.Bgp4mpMessage m && m.as4() && !m.addPath()
                         && m.message().length > 19 && m.message()[18] == 2) {
-                    realBodies.add(Arrays.copyOfRange(m.message(), 19, m.message().length));
+                    bodies.add(Arrays.copyOfRange(m.message(), 19, m.message().length));
                 }
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+        realBodies = bodies;
+        return bodies;
     }
 
     @Property(tries = 500)
@@ -88,10 +97,11 @@ class UpdateCodecPropertiesTest {
         UpdateCodec.decode(body, 0, body.length, BIG.withFourOctetAs(fourOctet));
     }
 
+    @AddLifecycleHook(NeedsSharedData.class)
     @Property(tries = 3000)
     void mutatedRealUpdatesNeverThrowAndCleanDecodesReencodeExactly(@ForAll @IntRange(max = 1999) int which,
             @ForAll @IntRange(max = 10_000) int position, @ForAll byte value, @ForAll boolean truncate) {
-        byte[] original = realBodies.get(which % realBodies.size());
+        byte[] original = realBodies().get(which % realBodies().size());
         byte[] body = original.clone();
         int at = position % body.length;
         if (truncate) {
@@ -105,10 +115,11 @@ class UpdateCodecPropertiesTest {
         }
     }
 
+    @AddLifecycleHook(NeedsSharedData.class)
     @Property(tries = 500)
     void undefinedOriginInARealUpdateIsTreatAsWithdraw(@ForAll @IntRange(max = 1999) int which,
             @ForAll @IntRange(min = 3, max = 255) int origin) {
-        byte[] body = realBodies.get(which % realBodies.size()).clone();
+        byte[] body = realBodies().get(which % realBodies().size()).clone();
         int at = attributeValueOffset(body, 1);
         net.jqwik.api.Assume.that(at >= 0);
         body[at] = (byte) origin;
@@ -120,9 +131,10 @@ class UpdateCodecPropertiesTest {
         });
     }
 
+    @AddLifecycleHook(NeedsSharedData.class)
     @Property(tries = 500)
     void optionalBitOnARealAsPathIsAFlagsErrorAndTreatAsWithdraw(@ForAll @IntRange(max = 1999) int which) {
-        byte[] body = realBodies.get(which % realBodies.size()).clone();
+        byte[] body = realBodies().get(which % realBodies().size()).clone();
         int at = attributeValueOffset(body, 2);
         net.jqwik.api.Assume.that(at >= 0);
         int flagsAt = at - ((body[at - 3] & 0x10) != 0 ? 4 : 3);
