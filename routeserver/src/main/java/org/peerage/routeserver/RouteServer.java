@@ -509,13 +509,13 @@ public final class RouteServer implements AutoCloseable {
     }
 
     /**
-     * Frees the slots of prefixes no client announces any more, once no receiver still has them pending or sent
-     * (until then a slot keeps its prefix, so a late withdrawal can still name it).
+     * Frees the slots of prefixes no client announces any more, once no receiver still has them pending or sent and
+     * no export of them is queued (until then a slot keeps its prefix, so a late withdrawal can still name it).
      */
     private void sweep() {
         for (int slot = 0; slot < ctx.rib.prefixes().slotLimit(); slot++) {
             if (ctx.rib.candidates(slot).length != 0 || ctx.rib.prefixes().prefix(slot) == null) continue;
-            boolean referenced = false;
+            boolean referenced = toExport.contains(slot);
             for (ClientSession c : ctx.sessions) {
                 if (c.out.sent(slot) != 0 || c.out.paths(slot).length != 0 || c.dirty.contains(slot)) {
                     referenced = true;
