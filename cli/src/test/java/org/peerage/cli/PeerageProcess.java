@@ -43,7 +43,21 @@ final class PeerageProcess {
     }
 
     /** A peerage process left running: {@link #stop} sends SIGTERM and collects what it printed. */
-    record Running(Process process, CompletableFuture<byte[]> out, CompletableFuture<byte[]> err) {
+    record Running(Process process, OutputSoFar stdout, CompletableFuture<byte[]> out,
+                   CompletableFuture<byte[]> err) {
+        /**
+         * Waits until stdout holds {@code text}: the process says when it is ready, which a port probe cannot (a
+         * probe may reach another listener, or the port before the process has set itself up).
+         */
+        void awaitOutput(String text, long seconds) throws InterruptedException {
+            if (!stdout.await(text, seconds, () -> !process.isAlive())) {
+                throw new AssertionError("peerage never printed \"" + text + "\" ("
+                        + (process.isAlive() ? "still running" : "exited " + process.exitValue()) + "); stdout:\n"
+                        + stdout.text() + (process.isAlive() ? "" : "stderr:\n" + new String(err.join(),
+                        StandardCharsets.UTF_8)));
+            }
+        }
+
         Result stop() throws InterruptedException {
             process.toHandle().destroy(); // SIGTERM, leaving the streams open to read what it says while stopping
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -51,6 +65,37 @@ final class PeerageProcess {
                 throw new AssertionError("peerage did not stop in 60 s after SIGTERM");
             }
             return new Result(process.exitValue(), out.join(), new String(err.join(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What a running process has printed so far, readable while it is still being written. */
+    static final class OutputSoFar {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        synchronized void append(byte[] b, int n) {
+            bytes.write(b, 0, n);
+            notifyAll();
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized byte[] all() {
+            return bytes.toByteArray();
+        }
+
+        synchronized boolean await(String text, long seconds, java.util.function.BooleanSupplier gone)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+            while (!text().contains(text)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || gone.getAsBoolean() && !text().contains(text)) {
+                    return false;
+                }
+                wait(Math.min(200, Math.max(1, left / 1_000_000)));
+            }
+            return true;
         }
     }
 
@@ -67,10 +112,24 @@ final class PeerageProcess {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         java.util.concurrent.ExecutorService drains = java.util.concurrent.Executors.newFixedThreadPool(2);
-        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()), drains);
+        OutputSoFar stdout = new OutputSoFar();
+        CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> copy(p.getInputStream(), stdout),
+                drains);
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()), drains);
         drains.shutdown();
-        return new Running(p, out, err);
+        return new Running(p, stdout, out, err);
+    }
+
+    private static byte[] copy(InputStream in, OutputSoFar to) {
+        try (in) {
+            byte[] b = new byte[8192];
+            for (int n; (n = in.read(b)) >= 0; ) {
+                to.append(b, n);
+            }
+            return to.all();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static byte[] drain(InputStream in) {

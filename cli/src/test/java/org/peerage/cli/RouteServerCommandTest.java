@@ -35,26 +35,11 @@ class RouteServerCommandTest {
         return f;
     }
 
-    /** Waits until the route server accepts connections on the file's port. */
-    private static void awaitListening(PeerageProcess.Running rs, Path config) throws Exception {
-        String listen = Files.readAllLines(config).get(2);
-        int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1, listen.indexOf(']')));
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline && rs.process().isAlive()) {
-            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("the route server never listened on port " + port);
-    }
-
     @Test
     void runsInTheForegroundUntilSigtermAndSaysWhatItDoes(@TempDir Path dir) throws Exception {
         Path config = config(dir);
         PeerageProcess.Running rs = PeerageProcess.start("routeserver", "--config", config.toString());
-        awaitListening(rs, config);
+        rs.awaitOutput("listening on", 90);
         assertThat(rs.process().isAlive()).as("still running in the foreground").isTrue();
         PeerageProcess.Result r = rs.stop();
         // 128 + SIGTERM, as for every JVM that ran its shutdown hooks (systemd: SuccessExitStatus=143).
@@ -68,7 +53,7 @@ class RouteServerCommandTest {
         Path config = config(dir);
         PeerageProcess.Running rs = PeerageProcess.start(List.of("nohup"), "routeserver", "--config",
                 config.toString());
-        awaitListening(rs, config);
+        rs.awaitOutput("listening on", 90);
         PeerageProcess.Result r = rs.stop();
         assertThat(r.out()).contains("listening on", "warning: SIGHUP is ignored in this process",
                 "use POST /api/reload");
