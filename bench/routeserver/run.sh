@@ -57,6 +57,10 @@ tree_hwm_kb() { local s=0 p r; for p in $(tree_pids "$1"); do
 # CPU ticks of the tree, reaped children included.
 tree_cpu_ticks() { local s=0 p t; for p in $(tree_pids "$1"); do
   t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$p/stat" 2>/dev/null || true); s=$((s + ${t:-0})); done; echo "$s"; }
+# CPU seconds per thread name of the tree (JIT compilers, GC and network threads apart), largest first.
+tree_thread_cpu() { local p t; for p in $(tree_pids "$1"); do for t in /proc/"$p"/task/*; do
+  awk -v hz="$HZ" -v name="$(cat "$t/comm" 2>/dev/null)" '{printf "%.2f\t%s\n", ($14 + $15) / hz, name}' "$t/stat" 2>/dev/null
+  done; done | awk -F'\t' '{c[$2] += $1} END {for (n in c) printf "%.2f\t%s\n", c[n], n}' | sort -rn; }
 listening() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 
 # The event of the speaker's events file matching a pattern, waiting at most $2 seconds; empty when it timed out.
@@ -137,6 +141,7 @@ run_one() { # DAEMON SCENARIO PASS
   sleep 2
   echo "idle_rss_kb=$(tree_rss_kb "$pid")" >> "$work/meta.env"
   local idle_cpu; idle_cpu=$(tree_cpu_ticks "$pid")
+  tree_thread_cpu "$pid" > "$work/thread-cpu-idle.tsv"
   ( while kill -0 "$pid" 2>/dev/null; do echo "$(ms) $(tree_rss_kb "$pid")"; sleep 0.1; done ) > "$work/rss.txt" &
   local sampler=$!
   local started; started=$(ms)
@@ -162,6 +167,7 @@ run_one() { # DAEMON SCENARIO PASS
     echo "speaker_cpu_s=$(awk -v hz="$HZ" '{print ($14 + $15) / hz}' "/proc/$speaker/stat")"
     echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)"
   } >> "$work/meta.env"
+  tree_thread_cpu "$pid" > "$work/thread-cpu.tsv"
   if [ "$extra" = 1 ] && [ "$r" != timeout ] && [ "$daemon" != null ]; then
     local flap=$(( n / 10 )); [ "$flap" -ge 1 ] || flap=1
     echo "flap_sessions=$flap" >> "$work/meta.env"

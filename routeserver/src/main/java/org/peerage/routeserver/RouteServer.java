@@ -44,9 +44,11 @@ import org.peerage.rib.SlotSet;
 import org.peerage.routeserver.config.ClientConfig;
 import org.peerage.routeserver.config.FilterSettings.MaxPrefixAction;
 import org.peerage.routeserver.config.RouteServerConfig;
+import org.peerage.routeserver.export.BatchEncoder;
 import org.peerage.routeserver.export.Changes;
 import org.peerage.routeserver.export.Encoder;
 import org.peerage.routeserver.export.ExportForms;
+import org.peerage.routeserver.export.ExportPlan;
 import org.peerage.routeserver.export.Exporter;
 import org.peerage.bgp.wire.attr.PathAttribute;
 import org.peerage.routeserver.filter.ClientPolicy;
@@ -66,6 +68,8 @@ public final class RouteServer implements AutoCloseable {
     private static final int CHUNK_SLOTS = 16_384;
     private static final int CHUNK_ROUTES = 4_096;
     private static final int EXPORT_CHUNK = 1_024;
+    /** Slots per plan when many change at once (a reload): bounds the buffer one encoding takes. */
+    private static final int PLAN_SLOTS = 16_384;
 
     private final RibContext ctx;
     private final LookingGlass lookingGlass;
@@ -434,13 +438,24 @@ public final class RouteServer implements AutoCloseable {
     }
 
     /**
-     * Sends the changes of some slots: at once to each receiver that keeps up (one encoding per distinct batch);
-     * the others are marked and catch up when they drain.
+     * Sends the changes of some slots: at once to each receiver that keeps up (one encoding per distinct plan, one
+     * buffer they all write); the others are marked and catch up when they drain.
      */
     private void propagate(int[] changed) {
+        if (changed.length <= PLAN_SLOTS) {
+            propagateChunk(changed);
+            return;
+        }
+        for (int from = 0; from < changed.length; from += PLAN_SLOTS) {
+            propagateChunk(Arrays.copyOfRange(changed, from, Math.min(changed.length, from + PLAN_SLOTS)));
+        }
+    }
+
+    private void propagateChunk(int[] changed) {
         if (changed.length == 0) return;
-        Encoder shared = new Encoder();
         Prefix[] prefixes = null; // made once for all receivers
+        BatchEncoder batch = null;
+        Encoder addPaths = null;
         for (ClientSession to : ctx.sessions) {
             if (to.negotiated == null) continue;
             if (!to.dirty.isEmpty() || to.eorPending || !to.session.writable()) {
@@ -448,16 +463,34 @@ public final class RouteServer implements AutoCloseable {
                 scheduleDrain(to);
                 continue;
             }
-            if (prefixes == null) {
-                prefixes = new Prefix[changed.length];
-                for (int i = 0; i < changed.length; i++) prefixes[i] = ctx.rib.prefixes().prefix(changed[i]);
+            if (prefixes == null) prefixes = prefixes(changed, changed.length);
+            if (to.negotiated.addPathSend().isEmpty()) {
+                if (batch == null) batch = new BatchEncoder(prefixes);
+                send(to, ctx.exporter.plan(changed, prefixes, to), batch);
+                continue;
             }
             Changes ch = new Changes();
             for (int i = 0; i < changed.length; i++) {
                 if (prefixes[i] != null) ctx.exporter.diff(changed[i], prefixes[i], to, ch);
             }
-            send(to, ch, shared);
+            if (addPaths == null) addPaths = new Encoder();
+            send(to, ch, addPaths);
         }
+        if (batch != null) batch.release();
+    }
+
+    /** The prefixes of the first {@code n} slots (null for a slot freed since). */
+    private Prefix[] prefixes(int[] slots, int n) {
+        Prefix[] prefixes = new Prefix[n];
+        for (int i = 0; i < n; i++) prefixes[i] = ctx.rib.prefixes().prefix(slots[i]);
+        return prefixes;
+    }
+
+    private void send(ClientSession to, ExportPlan plan, BatchEncoder encoder) {
+        if (plan.isEmpty()) return;
+        to.routesSent += plan.routeCount();
+        BatchEncoder.Encoded e = encoder.encode(plan, to.negotiated.sendContext());
+        to.session.sendShared(e.buffer().retainedDuplicate(), e.messages());
     }
 
     private void send(ClientSession to, Changes ch, Encoder encoder) {
@@ -470,16 +503,20 @@ public final class RouteServer implements AutoCloseable {
     private void drain(ClientSession c) {
         c.drainScheduled = false;
         if (c.negotiated == null) return;
-        Changes ch = new Changes();
-        int looked = 0;
-        while (looked < CHUNK_SLOTS && ch.routeCount() < CHUNK_ROUTES) {
-            int slot = c.dirty.poll();
-            if (slot < 0) break;
-            looked++;
-            Prefix p = ctx.rib.prefixes().prefix(slot);
-            if (p != null) ctx.exporter.diff(slot, p, c, ch);
+        if (c.negotiated.addPathSend().isEmpty()) {
+            drainPlanned(c);
+        } else {
+            Changes ch = new Changes();
+            int looked = 0;
+            while (looked < CHUNK_SLOTS && ch.routeCount() < CHUNK_ROUTES) {
+                int slot = c.dirty.poll();
+                if (slot < 0) break;
+                looked++;
+                Prefix p = ctx.rib.prefixes().prefix(slot);
+                if (p != null) ctx.exporter.diff(slot, p, c, ch);
+            }
+            send(c, ch, new Encoder());
         }
-        send(c, ch, new Encoder());
         if (!c.dirty.isEmpty()) {
             scheduleDrain(c);
             return;
@@ -491,6 +528,32 @@ public final class RouteServer implements AutoCloseable {
                 eor.add(BgpMessageCodec.encode(UpdateMessage.endOfRib(f), c.negotiated.sendContext()));
             }
             c.session.sendEncoded(eor);
+        }
+    }
+
+    /**
+     * A chunk of a receiver's pending slots in plans of {@link #CHUNK_ROUTES} slots, until the chunk has that many
+     * routes to send or {@link #CHUNK_SLOTS} slots were looked at.
+     */
+    private void drainPlanned(ClientSession c) {
+        int looked = 0;
+        int routes = 0;
+        int[] slots = new int[CHUNK_ROUTES];
+        while (looked < CHUNK_SLOTS && routes < CHUNK_ROUTES) {
+            int n = 0;
+            while (n < slots.length && looked + n < CHUNK_SLOTS) {
+                int slot = c.dirty.poll();
+                if (slot < 0) break;
+                slots[n++] = slot;
+            }
+            if (n == 0) break;
+            looked += n;
+            int[] taken = n == slots.length ? slots : Arrays.copyOf(slots, n);
+            BatchEncoder encoder = new BatchEncoder(prefixes(taken, n));
+            ExportPlan plan = ctx.exporter.plan(taken, encoder.prefixes(), c);
+            send(c, plan, encoder);
+            encoder.release();
+            routes += plan.routeCount();
         }
     }
 

@@ -217,8 +217,9 @@ class RouteServerPolicyTest {
 
     @Test
     void aClientThatStopsReadingDelaysNobodyAndCatchesUpLater(@TempDir Path dir) throws Exception {
-        // One attribute set per route: about 4 MB of UPDATEs, more than socket buffers and the output queue hold.
-        int routes = 60_000;
+        // One attribute set per route: about 10 MB of UPDATEs, well over what loopback socket buffers (autotuned to a
+        // few MB) and the 1 MB output queue hold.
+        int routes = 160_000;
         RouteTable big = new RouteTable();
         for (int i = 0; i < routes; i++) {
             List<PathAttribute> attrs = new java.util.ArrayList<>(new RsHarness.Announcement(null,
@@ -235,7 +236,7 @@ class RouteServerPolicyTest {
                     () -> s.received().get("b") == routes);
             assertThat(h.rs.sessions()).containsEntry("AS20940 127.0.7.12", SessionState.ESTABLISHED);
             ClientView c = h.rs.clients().stream().filter(v -> v.asn() == 20940).findFirst().orElseThrow();
-            assertThat(c.pending()).as("held back as pending prefixes, not queued as messages").isPositive();
+            assertThat(c.pending()).as("held back as pending prefixes, not queued as messages: %s", c).isPositive();
             assertThat(stalled.readAll(routes)).as("c catches up in full").isEqualTo(routes);
         }
     }

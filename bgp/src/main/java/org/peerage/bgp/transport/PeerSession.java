@@ -68,6 +68,8 @@ public final class PeerSession {
     private long timerGeneration;
     private final AtomicLong messagesIn = new AtomicLong();
     private final AtomicLong messagesOut = new AtomicLong();
+    /** Bytes of messages handed to the event loop from other threads, not yet in the channel's queue. */
+    private final AtomicLong handedOver = new AtomicLong();
 
     private FsmState state = FsmState.INITIAL;
     private Channel channel;
@@ -163,10 +165,15 @@ public final class PeerSession {
         return done;
     }
 
-    /** True while UPDATEs may be queued without exceeding the high-water mark. */
+    /**
+     * True while UPDATEs may be queued without exceeding the high-water mark, counting what other threads have
+     * handed to the event loop and it has not queued yet (a fast producer would otherwise queue far past the mark
+     * before the channel notices).
+     */
     public boolean writable() {
         Channel c = channel;
-        return c != null && c.isWritable() && publicState == SessionState.ESTABLISHED;
+        return c != null && c.bytesBeforeUnwritable() > handedOver.get()
+                && publicState == SessionState.ESTABLISHED;
     }
 
     /** Queues an UPDATE (encoded with the negotiated context); call {@link #flush()} after a batch. */
@@ -197,7 +204,12 @@ public final class PeerSession {
      */
     public void sendEncoded(List<byte[]> messages) {
         if (messages.isEmpty()) return;
+        long bytes = 0;
+        for (byte[] m : messages) bytes += m.length;
+        long handed = bytes;
+        handedOver.addAndGet(handed);
         execute(() -> {
+            handedOver.addAndGet(-handed);
             if (state.state() != SessionState.ESTABLISHED || channel == null) return;
             for (byte[] m : messages) {
                 messagesOut.incrementAndGet();
@@ -206,6 +218,30 @@ public final class PeerSession {
             channel.flush();
             checkOverflow();
         });
+    }
+
+    /**
+     * Queues a buffer of {@code messages} whole encoded messages and flushes it: one write however many it holds. The
+     * session takes over the buffer's reference (a retained duplicate, when several sessions send the same bytes).
+     */
+    public void sendShared(ByteBuf buffer, int messages) {
+        int bytes = buffer.readableBytes();
+        handedOver.addAndGet(bytes);
+        try {
+            execute(() -> {
+                handedOver.addAndGet(-bytes);
+                if (state.state() != SessionState.ESTABLISHED || channel == null) {
+                    buffer.release();
+                    return;
+                }
+                messagesOut.addAndGet(messages);
+                channel.writeAndFlush(buffer, channel.voidPromise());
+                checkOverflow();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            handedOver.addAndGet(-bytes);
+            buffer.release();
+        }
     }
 
     public void flush() {

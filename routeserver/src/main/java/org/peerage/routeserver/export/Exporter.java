@@ -89,6 +89,35 @@ public final class Exporter {
         return forms.form(id, clients.asn(Paths.client(path)), ipv6, variant);
     }
 
+    /**
+     * What {@code to} (a receiver without ADD-PATH) must be sent for a batch of slots, noted as sent; positions
+     * without a prefix (null) are left unchanged.
+     */
+    public ExportPlan plan(int[] slots, Prefix[] prefixes, Receiver to) {
+        ExportPlan plan = new ExportPlan(slots.length);
+        AdjRibOut sent = to.adjRibOut();
+        for (int i = 0; i < slots.length; i++) {
+            Prefix p = prefixes[i];
+            if (p == null) continue;
+            boolean ipv6 = p.isIpv6();
+            if (!to.receives(ipv6)) continue;
+            int slot = slots[i];
+            ExportForm form = chosen(slot, to, ipv6);
+            int serial = form == null ? 0 : form.serial();
+            if (serial == sent.sent(slot)) continue;
+            if (form == null) plan.withdraw(i);
+            else plan.announce(i, form);
+            sent.setSent(slot, serial);
+        }
+        return plan;
+    }
+
+    /** The form of the best path {@code to} may have for a slot (without ADD-PATH), or null: nothing. */
+    private ExportForm chosen(int slot, Receiver to, boolean ipv6) {
+        long best = rib.bestAllowed(slot, path -> allowed(path, to, ipv6));
+        return best < 0 ? null : form(best, to, ipv6);
+    }
+
     /** Records in {@code out} what {@code to} must be sent for a slot, and notes it as sent. */
     public void diff(int slot, Prefix p, Receiver to, Changes out) {
         boolean ipv6 = p.isIpv6();
@@ -98,8 +127,7 @@ public final class Exporter {
             diffAddPath(slot, p, to, out, ipv6, sent);
             return;
         }
-        long best = rib.bestAllowed(slot, path -> allowed(path, to, ipv6));
-        ExportForm form = best < 0 ? null : form(best, to, ipv6);
+        ExportForm form = chosen(slot, to, ipv6);
         int serial = form == null ? 0 : form.serial();
         if (serial == sent.sent(slot)) return;
         if (form == null) out.withdraw(Route.of(p));
