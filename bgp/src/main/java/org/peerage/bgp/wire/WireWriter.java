@@ -72,6 +72,18 @@ public final class WireWriter {
         return at;
     }
 
+    /** Moves the bytes from {@code at} on up by {@code n}, leaving {@code n} bytes there to be written with put. */
+    public void insertGap(int at, int n) {
+        ensure(n);
+        System.arraycopy(buf, at, buf, at + n, pos - at);
+        pos += n;
+    }
+
+    /** Forgets what was written, keeping the buffer for the next use. */
+    public void reset() {
+        pos = 0;
+    }
+
     public void putU8At(int at, int v) {
         buf[at] = (byte) v;
     }

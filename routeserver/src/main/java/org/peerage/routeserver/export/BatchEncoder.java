@@ -39,6 +39,7 @@ public final class BatchEncoder {
 
     private final Prefix[] prefixes;
     private final Map<Key, Encoded> done = new HashMap<>();
+    private final WireWriter scratch = new WireWriter(512);
     private long encoded;
     private long shared;
 
@@ -229,9 +230,9 @@ public final class BatchEncoder {
         for (PathAttribute a : sorted) {
             if (below ? a.typeCode() < code : a.typeCode() > code) part.add(a);
         }
-        WireWriter w = new WireWriter(256);
-        AttributeEncoder.encode(w, part, ctx);
-        return w.toByteArray();
+        scratch.reset();
+        AttributeEncoder.encode(scratch, part, ctx);
+        return scratch.toByteArray();
     }
 
     /** Marker, a length to fill in, type UPDATE; returns where the message starts. */

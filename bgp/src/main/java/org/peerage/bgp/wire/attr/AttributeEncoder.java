@@ -32,17 +32,18 @@ public final class AttributeEncoder {
             out.putU8At(flagsAt, a.flags());
             return;
         }
-        WireWriter value = new WireWriter(64);
-        value(value, a, ctx);
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 255) {
+        int lengthAt = out.skip(1);
+        int valueStart = out.position();
+        value(out, a, ctx);
+        int length = out.position() - valueStart;
+        if (length > 255) {
+            out.insertGap(valueStart, 1); // a second length byte: the value moves up by one
             out.putU8At(flagsAt, a.flags() | AttributeFlags.EXTENDED_LENGTH);
-            out.u16(bytes.length);
+            out.putU16At(lengthAt, length);
         } else {
             out.putU8At(flagsAt, a.flags());
-            out.u8(bytes.length);
+            out.putU8At(lengthAt, length);
         }
-        out.bytes(bytes);
     }
 
     private static void value(WireWriter out, PathAttribute a, CodecContext ctx) {
