@@ -44,6 +44,9 @@ final class ClientSession implements Receiver {
     /** The session is being torn down for max-prefix: its further UPDATEs are ignored. */
     boolean tearingDown;
     long updatesReceived;
+    /** UPDATEs and session events handed over by the network thread, not taken in yet (RouteServer.takeIn). */
+    final java.util.concurrent.ConcurrentLinkedQueue<Object> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final java.util.concurrent.atomic.AtomicBoolean inboxScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     long routesSent;
 
     volatile long stateSinceMillis = System.currentTimeMillis();

@@ -68,6 +68,8 @@ public final class RouteServer implements AutoCloseable {
     private static final int CHUNK_SLOTS = 16_384;
     private static final int CHUNK_ROUTES = 4_096;
     private static final int EXPORT_CHUNK = 1_024;
+    /** UPDATEs of one session taken in per RIB task, so that one busy session does not hold up the others. */
+    private static final int INBOX_RUN = 64;
     /** Slots per plan when many change at once (a reload): bounds the buffer one encoding takes. */
     private static final int PLAN_SLOTS = 16_384;
 
@@ -283,24 +285,24 @@ public final class RouteServer implements AutoCloseable {
         public void up(PeerSession s, Negotiated n) {
             log.accept(c.name() + " established (" + n.families() + (n.addPathSend().isEmpty() ? "" : ", add-path")
                     + ")");
-            onRib(() -> sessionUp(c, n));
+            inOrder((Runnable) () -> sessionUp(c, n));
         }
 
         @Override
         public void down(PeerSession s, SessionAction.Down d) {
             c.lastError = d.reason();
             log.accept(c.name() + " down: " + d.reason());
-            onRib(() -> sessionDown(c));
+            inOrder((Runnable) () -> sessionDown(c));
         }
 
         @Override
         public void update(PeerSession s, UpdateMessage u, boolean withdrawAll) {
-            onRib(() -> receive(c, u, withdrawAll));
+            inOrder(withdrawAll ? new Received(u, true) : u);
         }
 
         @Override
         public void refresh(PeerSession s, RouteRefreshMessage request) {
-            onRib(() -> {
+            inOrder((Runnable) () -> {
                 c.out.clear();
                 c.dirty.addRange(ctx.rib.prefixes().slotLimit());
                 drain(c);
@@ -310,6 +312,15 @@ public final class RouteServer implements AutoCloseable {
         @Override
         public void writable(PeerSession s) {
             onRib(() -> drain(c));
+        }
+
+        /**
+         * Queues an UPDATE or an event (a Runnable) in the session's inbox; one RIB task takes in whatever the inbox holds, so a burst
+         * costs a task per read rather than per message, and the session's events keep their order.
+         */
+        private void inOrder(Object m) {
+            c.inbox.add(m);
+            if (c.inboxScheduled.compareAndSet(false, true)) onRib(() -> takeIn(c));
         }
     }
 
@@ -366,6 +377,28 @@ public final class RouteServer implements AutoCloseable {
             log.accept(c.name() + ": max-prefix restart in " + after.toSeconds() + " s");
             ribThread.schedule(guarded(() -> c.session.start()), after.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** An UPDATE that comes with the instruction to withdraw all of the session's routes first. */
+    private record Received(UpdateMessage update, boolean withdrawAll) {
+    }
+
+    /** Takes in what a session's inbox holds, up to {@link #INBOX_RUN} entries, then lets other work run. */
+    private void takeIn(ClientSession c) {
+        c.inboxScheduled.set(false); // before polling: an entry queued from now on schedules another run
+        for (int i = 0; i < INBOX_RUN; i++) {
+            Object m = c.inbox.poll();
+            switch (m) {
+                case null -> {
+                    return;
+                }
+                case UpdateMessage u -> receive(c, u, false);
+                case Received r -> receive(c, r.update(), r.withdrawAll());
+                case Runnable event -> event.run();
+                default -> throw new IllegalStateException("inbox entry " + m);
+            }
+        }
+        if (!c.inbox.isEmpty() && c.inboxScheduled.compareAndSet(false, true)) onRib(() -> takeIn(c));
     }
 
     private void receive(ClientSession c, UpdateMessage u, boolean withdrawAll) {
