@@ -2,23 +2,15 @@ package org.peerage.routeserver.export;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.peerage.bgp.wire.AddressFamily;
 import org.peerage.bgp.wire.BgpMessageCodec;
 import org.peerage.bgp.wire.CodecContext;
 import org.peerage.bgp.wire.Prefix;
-import org.peerage.bgp.wire.WireReader;
-import org.peerage.bgp.wire.WireWriter;
-import org.peerage.bgp.wire.attr.AttributeEncoder;
 import org.peerage.bgp.wire.attr.AttributeFlags;
 import org.peerage.bgp.wire.attr.AttributeType;
-import org.peerage.bgp.wire.attr.NextHop;
-import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
  * Encodes the {@link ExportPlan}s of one batch of prefix slots straight into one direct buffer per distinct (plan,
@@ -30,6 +22,8 @@ import org.peerage.bgp.wire.attr.PathAttribute;
  */
 public final class BatchEncoder {
     private static final int UPDATE = 2;
+    private static final int NEXT_HOP = AttributeType.NEXT_HOP.code();
+    private static final int NEXT_HOP_FLAGS = AttributeType.NEXT_HOP.category().flags();
     private static final int MP_REACH = AttributeType.MP_REACH_NLRI.code();
     private static final int MP_UNREACH = AttributeType.MP_UNREACH_NLRI.code();
     private static final int MP_REACH_FLAGS = AttributeType.MP_REACH_NLRI.category().flags()
@@ -39,7 +33,6 @@ public final class BatchEncoder {
 
     private final Prefix[] prefixes;
     private final Map<Key, Encoded> done = new HashMap<>();
-    private final WireWriter scratch = new WireWriter(512);
     private long encoded;
     private long shared;
 
@@ -181,11 +174,24 @@ public final class BatchEncoder {
         boolean ipv6 = prefixes[order[start]].isIpv6();
         byte[] nextHop = form.nextHop();
         boolean multiprotocol = ipv6 || nextHop.length != 4;
-        List<PathAttribute> base = new ArrayList<>(form.attributes(ctx.fourOctetAs()));
-        if (!multiprotocol) base.add(NextHop.of(WireReader.i32(nextHop, 0)));
-        base.sort(Comparator.comparingInt(PathAttribute::typeCode));
-        byte[] before = encode(base, multiprotocol ? MP_REACH : Integer.MAX_VALUE, true, ctx);
-        byte[] after = multiprotocol ? encode(base, MP_REACH, false, ctx) : new byte[0];
+        byte[] encoded = form.encoded(ctx.fourOctetAs());
+        // The next hop takes its place by type code: NEXT_HOP (3), or MP_REACH_NLRI (14) around the routes.
+        int split = firstAbove(encoded, multiprotocol ? MP_REACH : NEXT_HOP);
+        byte[] before;
+        byte[] after;
+        if (multiprotocol) {
+            before = Arrays.copyOfRange(encoded, 0, split);
+            after = Arrays.copyOfRange(encoded, split, encoded.length);
+        } else {
+            before = new byte[encoded.length + 7];
+            System.arraycopy(encoded, 0, before, 0, split);
+            before[split] = (byte) NEXT_HOP_FLAGS;
+            before[split + 1] = (byte) NEXT_HOP;
+            before[split + 2] = 4;
+            System.arraycopy(nextHop, 0, before, split + 3, 4);
+            System.arraycopy(encoded, split, before, split + 7, encoded.length - split);
+            after = new byte[0];
+        }
         int fixed = BgpMessageCodec.HEADER_LENGTH + 4 + before.length + after.length
                 + (multiprotocol ? 4 + 3 + 1 + nextHop.length + 1 : 0);
         int max = ctx.maxMessageLength();
@@ -224,15 +230,18 @@ public final class BatchEncoder {
         return messages;
     }
 
-    /** The attributes with type codes below {@code code} ({@code below}), or above it, encoded. */
-    private byte[] encode(List<PathAttribute> sorted, int code, boolean below, CodecContext ctx) {
-        List<PathAttribute> part = new ArrayList<>(sorted.size());
-        for (PathAttribute a : sorted) {
-            if (below ? a.typeCode() < code : a.typeCode() > code) part.add(a);
+    /** The offset of the first attribute with a type code above {@code type} in encoded attributes, or the end. */
+    private static int firstAbove(byte[] attributes, int type) {
+        int pos = 0;
+        while (pos < attributes.length) {
+            int flags = attributes[pos] & 0xFF;
+            if ((attributes[pos + 1] & 0xFF) > type) return pos;
+            boolean extended = (flags & AttributeFlags.EXTENDED_LENGTH) != 0;
+            int length = extended ? (attributes[pos + 2] & 0xFF) << 8 | attributes[pos + 3] & 0xFF
+                    : attributes[pos + 2] & 0xFF;
+            pos += (extended ? 4 : 3) + length;
         }
-        scratch.reset();
-        AttributeEncoder.encode(scratch, part, ctx);
-        return scratch.toByteArray();
+        return attributes.length;
     }
 
     /** Marker, a length to fill in, type UPDATE; returns where the message starts. */

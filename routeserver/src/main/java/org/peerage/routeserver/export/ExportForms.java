@@ -105,8 +105,7 @@ public final class ExportForms {
             lrg[lrg.length - 1] = rpki;
         }
         if (lrg.length > 0) kept.add(new LargeCommunities(largeFlags, lrg));
-        return new ExportForm(nextSerial++, serial, ExportPolicy.transparent(kept, segments, true),
-                ExportPolicy.transparent(kept, segments, false), nextHop);
+        return new ExportForm(nextSerial++, serial, ExportPolicy.transparent(kept, segments, true), nextHop);
     }
 
     /** Whether blackhole routes get NO_EXPORT added (RFC 7999 §3.2). */

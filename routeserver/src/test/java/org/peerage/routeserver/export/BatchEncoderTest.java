@@ -161,8 +161,7 @@ class BatchEncoderTest {
             List<AsPathSegment> segments = List.of(AsPathSegment.sequence(asns));
             byte[] nextHop = new byte[v6NextHop ? (random.nextBoolean() ? 16 : 32) : 4];
             random.nextBytes(nextHop);
-            forms.add(new ExportForm(i + 1, 1, ExportPolicy.transparent(kept, segments, true),
-                    ExportPolicy.transparent(kept, segments, false), nextHop));
+            forms.add(new ExportForm(i + 1, 1, ExportPolicy.transparent(kept, segments, true), nextHop));
         }
         return forms;
     }
