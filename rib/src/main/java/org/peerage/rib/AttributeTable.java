@@ -2,13 +2,12 @@ package org.peerage.rib;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.peerage.bgp.wire.CodecContext;
 import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AsPathSegment;
+import org.peerage.bgp.wire.attr.AttributeDecoder;
 import org.peerage.bgp.wire.attr.AttributeEncoder;
 import org.peerage.bgp.wire.attr.MultiExitDisc;
 import org.peerage.bgp.wire.attr.Origin;
@@ -25,9 +24,10 @@ public final class AttributeTable {
     private static final CodecContext CANONICAL = CodecContext.DEFAULT.withMaxMessageLength(
             CodecContext.EXTENDED_MAX_LENGTH);
 
-    private final Map<Key, Integer> ids = new HashMap<>();
-    private final List<List<PathAttribute>> attributes = new ArrayList<>();
     private final List<byte[]> encoded = new ArrayList<>();
+    /** Open addressing over the encodings: id + 1 per slot, 0 empty; at most half full. */
+    private int[] slots = new int[2048];
+    private int[] hashes = new int[1024];
     private int[] refs = new int[1024];
     private int[] pathLength = new int[1024];
     private byte[] origin = new byte[1024];
@@ -39,44 +39,74 @@ public final class AttributeTable {
     private int freeCount;
     private int live;
 
-    /** Byte content as a map key: equality and hash over the array. */
-    private record Key(byte[] bytes, int hash) {
-        Key(byte[] bytes) {
-            this(bytes, Arrays.hashCode(bytes));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     /** The id of this attribute set, adding it if new; each call takes one reference ({@link #release}). */
     public int intern(List<PathAttribute> attrs) {
         WireWriter w = new WireWriter(128);
         AttributeEncoder.encode(w, attrs, CANONICAL);
-        Key key = new Key(w.toByteArray());
-        Integer existing = ids.get(key);
-        if (existing != null) {
+        byte[] bytes = w.toByteArray();
+        int hash = Arrays.hashCode(bytes);
+        int at = find(bytes, hash);
+        if (at >= 0) {
+            int existing = slots[at] - 1;
             refs[existing]++;
             return existing;
         }
         int id = allocate();
-        ids.put(key, id);
-        List<PathAttribute> copy = List.copyOf(attrs);
-        attributes.set(id, copy);
-        encoded.set(id, key.bytes());
+        encoded.set(id, bytes);
+        hashes[id] = hash;
         refs[id] = 1;
         serial[id] = nextSerial++;
         if (nextSerial == 0) nextSerial = 1;
-        index(id, copy);
+        index(id, attrs);
         live++;
+        slots[-1 - at] = id + 1;
+        if (live * 2 > slots.length) rehash(slots.length * 2);
         return id;
+    }
+
+    /** The slot holding this encoding, or -1 - the empty slot where it would go. */
+    private int find(byte[] bytes, int hash) {
+        int mask = slots.length - 1;
+        for (int i = home(hash, mask); ; i = i + 1 & mask) {
+            int e = slots[i];
+            if (e == 0) return -1 - i;
+            if (hashes[e - 1] == hash && Arrays.equals(encoded.get(e - 1), bytes)) return i;
+        }
+    }
+
+    private static int home(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ h >>> 16) & mask;
+    }
+
+    private void rehash(int capacity) {
+        int[] old = slots;
+        slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int e : old) {
+            if (e == 0) continue;
+            int i = home(hashes[e - 1], mask);
+            while (slots[i] != 0) i = i + 1 & mask;
+            slots[i] = e;
+        }
+    }
+
+    /** Takes an id out of the table, shifting back the entries after it that would no longer be found. */
+    private void unlink(int id) {
+        int mask = slots.length - 1;
+        int hole = home(hashes[id], mask);
+        while (slots[hole] != id + 1) hole = hole + 1 & mask;
+        slots[hole] = 0;
+        for (int j = hole + 1 & mask; slots[j] != 0; j = j + 1 & mask) {
+            int k = home(hashes[slots[j] - 1], mask);
+            // The entry at j may fill the hole if its home is not cyclically within (hole, j].
+            boolean reachable = hole <= j ? hole < k && k <= j : hole < k || k <= j;
+            if (!reachable) {
+                slots[hole] = slots[j];
+                slots[j] = 0;
+                hole = j;
+            }
+        }
     }
 
     /** Takes another reference to an id already held. */
@@ -89,16 +119,20 @@ public final class AttributeTable {
         if (--refs[id] > 0) {
             return;
         }
-        ids.remove(new Key(encoded.get(id)));
-        attributes.set(id, null);
+        unlink(id);
         encoded.set(id, null);
         if (freeCount == free.length) free = Arrays.copyOf(free, freeCount * 2);
         free[freeCount++] = id;
         live--;
     }
 
+    /**
+     * The attributes of a set, decoded from its encoding on each call: the table keeps sets encoded only (a decoded
+     * list costs several times the bytes), and callers that need them often cache what they derive.
+     */
     public List<PathAttribute> attributes(int id) {
-        return attributes.get(id);
+        byte[] bytes = encoded.get(id);
+        return AttributeDecoder.decodeUpdate(bytes, 0, bytes.length, 0, CANONICAL).attributes();
     }
 
     /** The attribute bytes as a 4-octet session without ADD-PATH would carry them. */
@@ -108,7 +142,7 @@ public final class AttributeTable {
 
     /** One past the highest id ever given: every id held is below it (for caches indexed by id). */
     public int idLimit() {
-        return attributes.size();
+        return encoded.size();
     }
 
     /** Distinct attribute sets in use. */
@@ -149,11 +183,11 @@ public final class AttributeTable {
         if (freeCount > 0) {
             return free[--freeCount];
         }
-        int id = attributes.size();
-        attributes.add(null);
+        int id = encoded.size();
         encoded.add(null);
         if (id == refs.length) {
             int n = refs.length * 2;
+            hashes = Arrays.copyOf(hashes, n);
             refs = Arrays.copyOf(refs, n);
             pathLength = Arrays.copyOf(pathLength, n);
             origin = Arrays.copyOf(origin, n);

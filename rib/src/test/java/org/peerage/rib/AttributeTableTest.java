@@ -18,6 +18,41 @@ class AttributeTableTest {
                 AsPathSegment.set(7, 8))), NextHop.of(0x0A000001), MultiExitDisc.of(med), Communities.of(1, 2));
     }
 
+    /**
+     * Interning and releasing at random against a plain map of content to id and count: a held set keeps its id
+     * and is found by content through growth and the shifting of removals, a released one is gone.
+     */
+    @Test
+    void holdsWhatAMapWouldThroughGrowthAndRemovals() {
+        AttributeTable t = new AttributeTable();
+        java.util.Map<Long, Integer> ids = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(4271);
+        for (int step = 0; step < 200_000; step++) {
+            long med = random.nextInt(step < 100_000 ? 6_000 : 300);
+            Integer held = counts.get(med);
+            if (held != null && random.nextInt(3) == 0) {
+                t.release(ids.get(med));
+                if (held == 1) {
+                    counts.remove(med);
+                    ids.remove(med);
+                } else {
+                    counts.put(med, held - 1);
+                }
+                continue;
+            }
+            int id = t.intern(attrs(med, 64601, 3356));
+            if (held != null) assertThat(id).as("med %d is held under its id", med).isEqualTo(ids.get(med));
+            ids.put(med, id);
+            counts.merge(med, 1, Integer::sum);
+        }
+        assertThat(t.size()).isEqualTo(ids.size());
+        ids.forEach((med, id) -> {
+            assertThat(t.references(id)).isEqualTo(counts.get(med));
+            assertThat(t.attributes(id)).isEqualTo(attrs(med, 64601, 3356));
+        });
+    }
+
     @Test
     void equalSetsShareOneIdAndTheirReferencesAreCounted() {
         AttributeTable t = new AttributeTable();

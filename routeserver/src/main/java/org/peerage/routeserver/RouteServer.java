@@ -691,8 +691,17 @@ public final class RouteServer implements AutoCloseable {
                 return ctx.rib.candidates(slot);
             }
 
+            /**
+             * Sets decoded for the dump (the table keeps them encoded), by serial and id: an id freed and reused
+             * between two chunks holds another set. Bounded; a dump's chunks share it.
+             */
+            private final Map<Long, List<PathAttribute>> decoded = new java.util.HashMap<>();
+
             public List<PathAttribute> attributes(long path) {
-                return ctx.attributes.attributes(Paths.attributeId(path));
+                int id = Paths.attributeId(path);
+                if (decoded.size() > 65_536) decoded.clear();
+                return decoded.computeIfAbsent((long) ctx.attributes.serial(id) << 32 | id,
+                        k -> ctx.attributes.attributes(id));
             }
 
             public long since(int client) {

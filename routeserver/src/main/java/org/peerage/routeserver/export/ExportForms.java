@@ -1,10 +1,9 @@
 package org.peerage.routeserver.export;
 
+import io.netty.util.collection.LongObjectHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.peerage.bgp.speaker.ExportPolicy;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AsPathSegment;
@@ -32,7 +31,8 @@ public final class ExportForms {
     private final long rsAsn;
     private final Blackholing blackholing;
     private final boolean informational;
-    private final Map<Long, ExportForm> forms = new HashMap<>();
+    /** By (variant, family, attribute id); primitive keys: a boxed Long and a map node per form cost more than it. */
+    private final LongObjectHashMap<ExportForm> forms = new LongObjectHashMap<>();
     private int nextSerial = 1;
 
     /** @param informational add RS:1000:x (RPKI state: 1 valid, 2 not found, 4 invalid) to exported routes */
