@@ -85,6 +85,8 @@ public final class RouteServer implements AutoCloseable {
     private RibIngest ingest; // replaced by a reload; the RIB thread's
     private final SlotSet toExport = new SlotSet(); // RIB thread: slots received UPDATEs changed, not yet exported
     private boolean exportScheduled; // RIB thread: an exportReceived task is queued
+    private final MemoryReturn memoryReturn = new MemoryReturn(this::exportIdle,
+            () -> Thread.ofPlatform().daemon().name("memory-return").start(System::gc));
     private final RtrFeed rtr;
     private VrpTable fileVrps; // the VRPs of the files, joined to the caches' in the import policy
     private final Consumer<String> log;
@@ -109,6 +111,7 @@ public final class RouteServer implements AutoCloseable {
             for (InetAddress ip : c.ips()) addSession(c, ip, policy);
         }
         ribThread.scheduleWithFixedDelay(guarded(this::sweep), 30, 30, TimeUnit.SECONDS);
+        ribThread.scheduleWithFixedDelay(guarded(memoryReturn::check), 1, 1, TimeUnit.SECONDS);
         if (ctx.config.mrtDumps() != null) {
             long every = ctx.config.mrtDumps().interval().toMillis();
             dumpThread.scheduleAtFixedRate(() -> periodicDump(ctx.config.mrtDumps().directory()), every, every,
@@ -430,6 +433,15 @@ public final class RouteServer implements AutoCloseable {
         propagate(slots);
     }
 
+    /** Nothing waits to be exported: no received change, no receiver catching up. */
+    private boolean exportIdle() {
+        if (!toExport.isEmpty()) return false;
+        for (ClientSession c : ctx.sessions) {
+            if (!c.dirty.isEmpty()) return false;
+        }
+        return true;
+    }
+
     /** The max-prefix limit was crossed by one more accepted route; true to refuse that route (action block). */
     private boolean maxPrefixReached(ClientSession c, boolean ipv6, long limit) {
         MaxPrefixAction action = c.policy.settings().maxPrefix().action();
@@ -475,6 +487,7 @@ public final class RouteServer implements AutoCloseable {
      * buffer they all write); the others are marked and catch up when they drain.
      */
     private void propagate(int[] changed) {
+        memoryReturn.changed(changed.length);
         if (changed.length <= PLAN_SLOTS) {
             propagateChunk(changed);
             return;
