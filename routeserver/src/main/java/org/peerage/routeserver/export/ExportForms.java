@@ -31,8 +31,13 @@ public final class ExportForms {
     private final long rsAsn;
     private final Blackholing blackholing;
     private final boolean informational;
-    /** By (variant, family, attribute id); primitive keys: a boxed Long and a map node per form cost more than it. */
-    private final LongObjectHashMap<ExportForm> forms = new LongObjectHashMap<>();
+    /**
+     * Forms without changes (variant 0), by family and attribute id: nearly all of them, looked up for every route
+     * sent. A form of a released set stays until its id is reused (the serial tells it apart).
+     */
+    private final ExportForm[][] plain = {new ExportForm[0], new ExportForm[0]};
+    /** The other forms, by (variant, family, attribute id) mixed. */
+    private final LongObjectHashMap<ExportForm> varied = new LongObjectHashMap<>();
     private int nextSerial = 1;
 
     /** @param informational add RS:1000:x (RPKI state: 1 valid, 2 not found, 4 invalid) to exported routes */
@@ -45,21 +50,37 @@ public final class ExportForms {
 
     /** The form of attribute set {@code attributeId}, announced by a client of {@code announcingAs}. */
     public ExportForm form(int attributeId, long announcingAs, boolean ipv6, int variant) {
-        // The attribute id in the low bits: Long.hashCode then spreads the dense ids over the table (with the id in
-        // the high bits, sets of a small table collided into a few buckets).
-        long key = ((long) variant << 1 | (ipv6 ? 1 : 0)) << 32 | (attributeId & 0xFFFF_FFFFL);
         int attributeSerial = attributes.serial(attributeId);
-        ExportForm f = forms.get(key);
+        if (variant == 0) {
+            int family = ipv6 ? 1 : 0;
+            ExportForm[] byId = plain[family];
+            if (attributeId >= byId.length) {
+                byId = plain[family] = Arrays.copyOf(byId, Math.max(attributeId + 1, byId.length * 2));
+            }
+            ExportForm f = byId[attributeId];
+            if (f == null || f.attributeSerial() != attributeSerial) {
+                f = byId[attributeId] = build(attributes.attributes(attributeId), announcingAs, ipv6, 0,
+                        attributeSerial);
+            }
+            return f;
+        }
+        // Multiplied by an odd constant (a bijection): dense ids next to each other would otherwise fill runs of
+        // the linear-probing table, and every miss would walk to a run's end.
+        long key = (((long) variant << 1 | (ipv6 ? 1 : 0)) << 32 | (attributeId & 0xFFFF_FFFFL))
+                * 0x9E37_79B9_7F4A_7C15L;
+        ExportForm f = varied.get(key);
         if (f == null || f.attributeSerial() != attributeSerial) {
             f = build(attributes.attributes(attributeId), announcingAs, ipv6, variant, attributeSerial);
-            forms.put(key, f);
+            varied.put(key, f);
         }
         return f;
     }
 
     /** Forgets every form (after a reload that changes what forms hold). */
     public void clear() {
-        forms.clear();
+        plain[0] = new ExportForm[0];
+        plain[1] = new ExportForm[0];
+        varied.clear();
     }
 
     private ExportForm build(List<PathAttribute> stored, long announcingAs, boolean ipv6, int variant, int serial) {
