@@ -5,9 +5,11 @@ import java.util.function.BooleanSupplier;
 /**
  * Gives memory back once the RIB is quiet after a burst (every client's table at startup, a reload, a flap): a
  * burst fills the heap with short-lived objects and the JVM keeps the memory it grew to until its next collection,
- * which an idle route server may not have for a long time. One collection once the work is done lets the heap shrink
- * to what the RIB holds ({@code -XX:+ExplicitGCInvokesConcurrent} makes it a concurrent cycle, without a long
- * pause). Quiet: no route changed for a whole check interval and nothing waits to be exported.
+ * which an idle route server may not have for a long time. One full collection once the work is done compacts the
+ * heap to what the RIB holds and lets G1 shrink it. A full one, because a concurrent cycle leaves the garbage in old
+ * regions until mixed collections, which an idle server does not have; its pause (0.37 s over 5.8 M paths, 0.1 s
+ * after a flap) falls in a quiet moment, far below any hold time. Quiet: no route changed for a whole check interval
+ * and nothing waits to be exported.
  */
 final class MemoryReturn {
     /** Route changes below this are too few to be worth a collection. */
