@@ -2,6 +2,7 @@
 #
 #   <daemon>_start WORK PORT N     write WORK's configuration for N clients (127.1.0.1.. AS 64601..) and start the
 #                                  daemon in the foreground, in the background; its pid goes to WORK/daemon.pid
+#                                  (with START_MAXLEN set, already with the policy of <daemon>_policy for it)
 #   <daemon>_policy WORK MAXLEN    write the configuration again with an import policy that rejects IPv4 prefixes
 #                                  longer than /MAXLEN from every client (0: filters off) and make the daemon apply it
 #   <daemon>_version               one line
@@ -57,7 +58,7 @@ peerage_config() { # WORK PORT N MAXLEN
   } > "$work/rs.yaml"
 }
 peerage_start() {
-  peerage_config "$1" "$2" "$3" 0
+  peerage_config "$1" "$2" "$3" "${START_MAXLEN:-0}"
   PEERAGE_JAVA_OPTS="${RS_JAVA_OPTS:-}" "${DFL[@]}" "$ROOT/peerage" routeserver --config "$1/rs.yaml" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
@@ -92,7 +93,7 @@ bird_config() {
   } > "$work/bird.conf"
 }
 bird_start() {
-  bird_config "$1" "$2" "$3" 0
+  bird_config "$1" "$2" "$3" "${START_MAXLEN:-0}"
   "${DFL[@]}" bird -f -c "$1/bird.conf" -s "$1/bird.ctl" -P "$1/bird.pid" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
@@ -136,7 +137,7 @@ openbgpd_config() {
 }
 openbgpd_start() {
   mkdir -p /run/openbgpd
-  openbgpd_config "$1" "$2" "$3" 0
+  openbgpd_config "$1" "$2" "$3" "${START_MAXLEN:-0}"
   "${DFL[@]}" bgpd -d -f "$1/bgpd.conf" > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"
 }
@@ -194,7 +195,7 @@ gobgp_config() {
   } > "$work/gobgpd.toml"
 }
 gobgp_start() {
-  gobgp_config "$1" "$2" "$3" 0
+  gobgp_config "$1" "$2" "$3" "${START_MAXLEN:-0}"
   local api=$(( $2 + 1 ))
   echo "$api" > "$1/api.port"
   "${DFL[@]}" gobgpd -f "$1/gobgpd.toml" --api-hosts "127.0.0.1:$api" --pprof-disable --log-plain --log-level warn \
@@ -243,7 +244,7 @@ frr_config() {
   } > "$work/bgpd.conf"
 }
 frr_start() {
-  frr_config "$1" "$2" "$3" 0
+  frr_config "$1" "$2" "$3" "${START_MAXLEN:-0}"
   "${DFL[@]}" /usr/lib/frr/bgpd -f "$1/bgpd.conf" -i "$1/bgpd.pid" --vty_socket "$1" -A 127.0.0.1 -P 0 -p "$2" -l "$RS_ADDR" \
       -n -Z -S > "$1/daemon.log" 2>&1 &
   echo $! > "$1/daemon.pid"

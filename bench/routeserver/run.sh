@@ -8,13 +8,15 @@
 # flap (Cease, then reconnect) and the import policy changes on every client (reject IPv4 longer than /22).
 #
 # Usage: bench/routeserver/run.sh [-d peerage,bird,openbgpd,gobgp,frr,null] [-s 10x20k,30x10k,100x5k,full10x30]
-#                                 [-p PASSES] [-t SECONDS] [-x] [-o OUTDIR]
+#                                 [-p PASSES] [-t SECONDS] [-x] [-f MAXLEN] [-o OUTDIR]
 #   -d  daemons, in this order in each pass (null: no route server, speakers talk to speakers: the harness's floor)
 #   -s  scenarios: NxK = N clients announcing K prefixes each, disjoint; NxK/2 = pairs of clients announcing the
 #       same prefixes (best path selection, path hiding); full10x30 = 10 clients announce the full table, 30 in all
 #   -p  passes (default 3; the report gives medians); every daemon runs once per pass, back to back
 #   -t  time limit per phase, seconds (default 300)
 #   -x  extra phases: flap 10 % of the clients, then the policy reload
+#   -f  the filtered pass: every daemon starts with its import policy rejecting IPv4 longer than /MAXLEN (the rule
+#       every one of them supports alike; peerage also checks each client's next hop), and the clients expect that
 #   -o  output folder (default bench/routeserver/results/DATE)
 # Output: OUTDIR/<daemon>-<scenario>-<pass>/run.json per run, OUTDIR/summary.json, OUTDIR/report.md, OUTDIR/chart.png.
 set -euo pipefail
@@ -28,12 +30,15 @@ passes=3
 limit=300
 extra=0
 out=""
-while getopts "d:s:p:t:xo:" opt; do
+START_MAXLEN=0
+while getopts "d:s:p:t:xf:o:" opt; do
   case $opt in
     d) daemons=$OPTARG ;; s) scenarios=$OPTARG ;; p) passes=$OPTARG ;; t) limit=$OPTARG ;; x) extra=1 ;;
+    f) START_MAXLEN=$OPTARG ;;
     o) out=$OPTARG ;; *) sed -n 2,22p "$0"; exit 2 ;;
   esac
 done
+export START_MAXLEN
 out="${out:-$HERE/results/$(date -u +%Y%m%d-%H%M%S)}"
 mkdir -p "$out"
 MRT="$ROOT/../shared/data/mrt/bgpdump_updates.et-header.2015.gz"
@@ -100,19 +105,25 @@ scenario_args() { # prints: clients, speaker args; sets EXPECT_NOTE
 }
 
 run_one() { # DAEMON SCENARIO PASS
-  local daemon=$1 scenario=$2 pass=$3 work port n args speaker pid t0
-  work="$out/$daemon-${scenario//\//_}-$pass"
+  local daemon=$1 scenario=$2 pass=$3 work port n args speaker pid t0 label=start name=$2
+  [ "$START_MAXLEN" = 0 ] || { label="maxlen $START_MAXLEN"; name="$scenario-f$START_MAXLEN"; }
+  work="$out/$daemon-${name//\//_}-$pass"
   rm -rf "$work"; mkdir -p "$work"
   port=$((21000 + RANDOM % 20000))
   read -r n args <<< "$(scenario_args "$scenario")"
   case $args in *"--overlap 1"*) OVERLAP=0 ;; *) OVERLAP=1 ;; esac
   export OVERLAP
   {
-    echo "daemon=$daemon"; echo "scenario=$scenario"; echo "pass=$pass"; echo "clients=$n"
+    echo "daemon=$daemon"; echo "scenario=$name"; echo "pass=$pass"; echo "clients=$n"; echo "load_label=$label"
     echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
   } > "$work/meta.env"
   local events="$work/events.jsonl"
   mkfifo "$work/cmd"
+  if [ "$daemon" = null ] && [ "$START_MAXLEN" != 0 ]; then
+    echo "null: no filtered pass (there is no policy to apply)" >&2
+    rm -rf "$work"
+    return 0
+  fi
   if [ "$daemon" = null ]; then
     # The floor: no route server. A passive speaker (127.2.0.x) offers each client the whole announced table.
     PEERAGE_JAVA_OPTS="${SPEAKER_JAVA_OPTS:-}" "$ROOT/peerage" speaker --local-as 65000 --router-id 10.2.0.1 --local-address 127.2.0.1 --passive \
@@ -151,12 +162,14 @@ run_one() { # DAEMON SCENARIO PASS
       --next-hop 198.18.0.1 --next-hop-step $expect --count-only --commands < "$work/cmd" > "$events" 2> "$work/speaker.log" &
   speaker=$!
   exec 3> "$work/cmd"
+  # The filtered pass: the clients expect what the import policy lets through from the start.
+  [ "$START_MAXLEN" = 0 ] || echo "maxlen $START_MAXLEN" >&3
   echo "speaker_started_epoch_ms=$started" >> "$work/meta.env"
   # The speaker's CPU once it has read the MRT file: what it spends after that is the load it generates and counts.
   for _ in $(seq 600); do grep -q '"event":"loaded"' "$events" 2>/dev/null && break; sleep 0.1; done
   echo "speaker_cpu_loaded_s=$(awk -v hz="$HZ" '{print ($14 + $15) / hz}' "/proc/$speaker/stat")" >> "$work/meta.env"
   local r
-  r=$(await '"event":"all-complete","label":"start"' "$limit" "$events")
+  r=$(await "\"event\":\"all-complete\",\"label\":\"$label\"" "$limit" "$events")
   echo "load_result=$(outcome "$r")" >> "$work/meta.env"
   local done_ms; done_ms=$(ms)
   sleep 5

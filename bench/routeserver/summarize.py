@@ -41,13 +41,16 @@ def run(work):
     established = [e["ms"] for e in events if e["event"] == "established"]
     clients = int(env["clients"])
     # The first all-complete of each label; for the reload, the last one (a daemon may overshoot and come back).
+    # The load's label: "start", or for the filtered pass the policy the clients expect from the start.
+    load_label = env.get("load_label", "start")
     complete = {}
     for e in events:
         if e["event"] == "all-complete":
-            if e["label"] not in complete or e["label"].startswith("maxlen"):
+            reload = e["label"].startswith("maxlen") and e["label"] != load_label
+            if e["label"] not in complete or reload:
                 complete[e["label"]] = e
     first_est = established[:clients]
-    start = complete.get("start")
+    start = complete.get(load_label)
     samples = []
     if os.path.exists(os.path.join(work, "rss.txt")):
         for line in open(os.path.join(work, "rss.txt")):
@@ -65,12 +68,13 @@ def run(work):
     # second), for runs that never complete (e.g. path hiding) as well as for those that do.
     initial = []
     for e in events:
-        if e["event"] == "command" and e.get("line", "").startswith(("stop", "maxlen")):
+        line = e.get("line", "")
+        if e["event"] == "command" and line.startswith(("stop", "maxlen")) and line != load_label:
             break
         if e["event"] == "counts":
             initial.append(e)
     settled_at = None
-    start_done = next((e for e in events if e["event"] == "all-complete" and e["label"] == "start"), None)
+    start_done = next((e for e in events if e["event"] == "all-complete" and e["label"] == load_label), None)
     if start_done:
         initial = [{"routes": start_done["routes"], "ms": start_done["ms"]}]
     if initial:
