@@ -318,8 +318,8 @@ public final class RouteServer implements AutoCloseable {
         }
 
         /**
-         * Queues an UPDATE or an event (a Runnable) in the session's inbox; one RIB task takes in whatever the inbox holds, so a burst
-         * costs a task per read rather than per message, and the session's events keep their order.
+         * Queues an UPDATE or an event (a Runnable) in the session's inbox; one RIB task takes in whatever the inbox
+         * holds, so a burst costs a task per read rather than per message, and the session's events keep their order.
          */
         private void inOrder(Object m) {
             c.inbox.add(m);
@@ -509,7 +509,7 @@ public final class RouteServer implements AutoCloseable {
                 scheduleDrain(to);
                 continue;
             }
-            if (prefixes == null) prefixes = prefixes(changed, changed.length);
+            if (prefixes == null) prefixes = prefixes(changed);
             if (to.negotiated.addPathSend().isEmpty()) {
                 if (batch == null) batch = new BatchEncoder(prefixes);
                 send(to, ctx.exporter.plan(changed, prefixes, to), batch);
@@ -525,10 +525,10 @@ public final class RouteServer implements AutoCloseable {
         if (batch != null) batch.release();
     }
 
-    /** The prefixes of the first {@code n} slots (null for a slot freed since). */
-    private Prefix[] prefixes(int[] slots, int n) {
-        Prefix[] prefixes = new Prefix[n];
-        for (int i = 0; i < n; i++) prefixes[i] = ctx.rib.prefixes().prefix(slots[i]);
+    /** The prefixes of the slots (null for a slot freed since). */
+    private Prefix[] prefixes(int[] slots) {
+        Prefix[] prefixes = new Prefix[slots.length];
+        for (int i = 0; i < slots.length; i++) prefixes[i] = ctx.rib.prefixes().prefix(slots[i]);
         return prefixes;
     }
 
@@ -595,7 +595,7 @@ public final class RouteServer implements AutoCloseable {
             if (n == 0) break;
             looked += n;
             int[] taken = n == slots.length ? slots : Arrays.copyOf(slots, n);
-            BatchEncoder encoder = new BatchEncoder(prefixes(taken, n));
+            BatchEncoder encoder = new BatchEncoder(prefixes(taken));
             ExportPlan plan = ctx.exporter.plan(taken, encoder.prefixes(), c);
             send(c, plan, encoder);
             encoder.release();

@@ -204,9 +204,7 @@ public final class PeerSession {
      */
     public void sendEncoded(List<byte[]> messages) {
         if (messages.isEmpty()) return;
-        long bytes = 0;
-        for (byte[] m : messages) bytes += m.length;
-        long handed = bytes;
+        long handed = messages.stream().mapToLong(m -> m.length).sum();
         handedOver.addAndGet(handed);
         execute(() -> {
             handedOver.addAndGet(-handed);
