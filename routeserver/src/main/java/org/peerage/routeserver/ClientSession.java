@@ -7,6 +7,7 @@ import org.peerage.bgp.wire.AddressFamily;
 import org.peerage.rib.SlotSet;
 import org.peerage.routeserver.config.ClientConfig;
 import org.peerage.routeserver.export.AdjRibOut;
+import org.peerage.routeserver.export.CommonSent;
 import org.peerage.routeserver.export.Receiver;
 import org.peerage.routeserver.filter.ClientPolicy;
 import org.peerage.routeserver.filter.RejectReason;
@@ -22,7 +23,7 @@ final class ClientSession implements Receiver {
     PeerSession session;
     ClientPolicy policy;
     Negotiated negotiated;
-    final AdjRibOut out = new AdjRibOut();
+    final AdjRibOut out;
     /** Slots whose export this receiver still needs (it could not keep up, or its full table is on the way). */
     final SlotSet dirty = new SlotSet();
     /** End-of-RIB follows once {@link #dirty} has drained after the session came up. */
@@ -52,8 +53,9 @@ final class ClientSession implements Receiver {
     volatile long stateSinceMillis = System.currentTimeMillis();
     volatile String lastError = "";
 
-    ClientSession(int index, ClientConfig config, String address) {
+    ClientSession(int index, ClientConfig config, String address, CommonSent commonSent) {
         this.index = index;
+        this.out = new AdjRibOut(commonSent);
         this.config = config;
         this.address = address;
     }

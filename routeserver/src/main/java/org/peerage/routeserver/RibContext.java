@@ -5,6 +5,7 @@ import org.peerage.rib.AttributeTable;
 import org.peerage.rib.Clients;
 import org.peerage.rib.LocRib;
 import org.peerage.routeserver.config.RouteServerConfig;
+import org.peerage.routeserver.export.CommonSent;
 import org.peerage.routeserver.export.Exporter;
 import org.peerage.routeserver.filter.ImportPolicy;
 
@@ -16,6 +17,8 @@ final class RibContext {
     final AttributeTable attributes = new AttributeTable();
     final Clients clients = new Clients();
     final LocRib rib = new LocRib(attributes, clients);
+    /** What most receivers were sent per slot; each session's Adj-RIB-Out records where it differs. */
+    final CommonSent commonSent = new CommonSent();
     /** Every session ever configured, by client index; a removed one stays (marked) so indices stay valid. */
     final List<ClientSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile RouteServerConfig config;

@@ -49,6 +49,7 @@ import org.peerage.routeserver.export.Changes;
 import org.peerage.routeserver.export.Encoder;
 import org.peerage.routeserver.export.ExportForms;
 import org.peerage.routeserver.export.ExportPlan;
+import org.peerage.routeserver.export.ExportRound;
 import org.peerage.routeserver.export.Exporter;
 import org.peerage.bgp.wire.attr.PathAttribute;
 import org.peerage.routeserver.filter.ClientPolicy;
@@ -146,7 +147,8 @@ public final class RouteServer implements AutoCloseable {
 
     private Exporter exporter(RouteServerConfig c) {
         ExportForms forms = new ExportForms(ctx.attributes, c.asn(), c.blackholing(), c.informationalCommunities());
-        return new Exporter(ctx.rib, ctx.attributes, ctx.clients, forms, c.asn(), c.wellKnownCommunities());
+        return new Exporter(ctx.rib, ctx.attributes, ctx.clients, forms, c.asn(), c.wellKnownCommunities(),
+                ctx.commonSent);
     }
 
     private static List<InetAddress> sameAsAddresses(RouteServerConfig config, long asn) {
@@ -155,7 +157,7 @@ public final class RouteServer implements AutoCloseable {
 
     private ClientSession addSession(ClientConfig c, InetAddress ip, ClientPolicy policy) {
         int index = ctx.clients.add(c.asn(), 0, ip.getAddress());
-        ClientSession s = new ClientSession(index, c, ip.getHostAddress());
+        ClientSession s = new ClientSession(index, c, ip.getHostAddress(), ctx.commonSent);
         s.policy = policy;
         s.session = peerSession(s, c, ip);
         ctx.sessions.add(s);
@@ -499,29 +501,32 @@ public final class RouteServer implements AutoCloseable {
 
     private void propagateChunk(int[] changed) {
         if (changed.length == 0) return;
-        Prefix[] prefixes = null; // made once for all receivers
+        Prefix[] prefixes = prefixes(changed);
+        ExportRound round = ctx.exporter.round(changed, prefixes);
         BatchEncoder batch = null;
         Encoder addPaths = null;
         for (ClientSession to : ctx.sessions) {
-            if (to.negotiated == null) continue;
+            if (to.negotiated == null) {
+                round.skip(to);
+                continue;
+            }
             if (!to.dirty.isEmpty() || to.eorPending || !to.session.writable()) {
+                round.skip(to);
                 to.dirty.addAll(changed);
                 scheduleDrain(to);
                 continue;
             }
-            if (prefixes == null) prefixes = prefixes(changed);
             if (to.negotiated.addPathSend().isEmpty()) {
                 if (batch == null) batch = new BatchEncoder(prefixes);
-                send(to, ctx.exporter.plan(changed, prefixes, to), batch);
+                send(to, round.plan(to), batch);
                 continue;
             }
             Changes ch = new Changes();
-            for (int i = 0; i < changed.length; i++) {
-                if (prefixes[i] != null) ctx.exporter.diff(changed[i], prefixes[i], to, ch);
-            }
+            round.diff(to, ch);
             if (addPaths == null) addPaths = new Encoder();
             send(to, ch, addPaths);
         }
+        round.commit();
         if (batch != null) batch.release();
     }
 
@@ -552,15 +557,9 @@ public final class RouteServer implements AutoCloseable {
         if (c.negotiated.addPathSend().isEmpty()) {
             drainPlanned(c);
         } else {
+            int[] slots = pollDirty(c, CHUNK_ROUTES);
             Changes ch = new Changes();
-            int looked = 0;
-            while (looked < CHUNK_SLOTS && ch.routeCount() < CHUNK_ROUTES) {
-                int slot = c.dirty.poll();
-                if (slot < 0) break;
-                looked++;
-                Prefix p = ctx.rib.prefixes().prefix(slot);
-                if (p != null) ctx.exporter.diff(slot, p, c, ch);
-            }
+            ctx.exporter.catchUp(slots, prefixes(slots)).diff(c, ch);
             send(c, ch, new Encoder());
         }
         if (!c.dirty.isEmpty()) {
@@ -584,23 +583,23 @@ public final class RouteServer implements AutoCloseable {
     private void drainPlanned(ClientSession c) {
         int looked = 0;
         int routes = 0;
-        int[] slots = new int[CHUNK_ROUTES];
         while (looked < CHUNK_SLOTS && routes < CHUNK_ROUTES) {
-            int n = 0;
-            while (n < slots.length && looked + n < CHUNK_SLOTS) {
-                int slot = c.dirty.poll();
-                if (slot < 0) break;
-                slots[n++] = slot;
-            }
-            if (n == 0) break;
-            looked += n;
-            int[] taken = n == slots.length ? slots : Arrays.copyOf(slots, n);
+            int[] taken = pollDirty(c, Math.min(CHUNK_ROUTES, CHUNK_SLOTS - looked));
+            if (taken.length == 0) break;
+            looked += taken.length;
             BatchEncoder encoder = new BatchEncoder(prefixes(taken));
-            ExportPlan plan = ctx.exporter.plan(taken, encoder.prefixes(), c);
+            ExportPlan plan = ctx.exporter.catchUp(taken, encoder.prefixes()).plan(c);
             send(c, plan, encoder);
             encoder.release();
             routes += plan.routeCount();
         }
+    }
+
+    /** Up to {@code max} of a receiver's pending slots, taken out of its pending set. */
+    private static int[] pollDirty(ClientSession c, int max) {
+        int[] slots = new int[Math.min(max, c.dirty.size())];
+        for (int i = 0; i < slots.length; i++) slots[i] = c.dirty.poll();
+        return slots;
     }
 
     /** Continues a receiver's catch-up after its event loop has written what is queued, if it then has room. */

@@ -24,11 +24,13 @@ public final class Exporter {
     private final ExportForms forms;
     private final long rsAsn;
     private final WellKnownPolicy wellKnown;
+    private final CommonSent commonSent;
     private AttributeInfo[] infos = new AttributeInfo[1024];
     private boolean draining;
 
     public Exporter(LocRib rib, AttributeTable attributes, Clients clients, ExportForms forms, long rsAsn,
-                    WellKnownPolicy wellKnown) {
+                    WellKnownPolicy wellKnown, CommonSent commonSent) {
+        this.commonSent = commonSent;
         this.rib = rib;
         this.attributes = attributes;
         this.clients = clients;
@@ -54,7 +56,7 @@ public final class Exporter {
     }
 
     /** Whether {@code path} may be sent to {@code to}; the reason it may not, for a looking glass, otherwise. */
-    public String refusal(long path, Receiver to, boolean ipv6) {
+    public String refusal(long path, ExportTarget to, boolean ipv6) {
         if (clients.asn(Paths.client(path)) == to.asn()) return "from the receiver's own AS";
         AttributeInfo i = info(Paths.attributeId(path));
         if (!i.control().allows(to.asn())) return "an announcement-control community";
@@ -69,12 +71,12 @@ public final class Exporter {
         return null;
     }
 
-    public boolean allowed(long path, Receiver to, boolean ipv6) {
+    public boolean allowed(long path, ExportTarget to, boolean ipv6) {
         return refusal(path, to, ipv6) == null;
     }
 
     /** The form {@code path} takes towards {@code to}. */
-    public ExportForm form(long path, Receiver to, boolean ipv6) {
+    public ExportForm form(long path, ExportTarget to, boolean ipv6) {
         int id = Paths.attributeId(path);
         ExportControl control = info(id).control();
         int tags = Paths.tags(path);
@@ -90,52 +92,38 @@ public final class Exporter {
     }
 
     /**
-     * What {@code to} (a receiver without ADD-PATH) must be sent for a batch of slots, noted as sent; positions
-     * without a prefix (null) are left unchanged.
+     * A round of export for a batch of slots that received changes: the common form of each slot is decided here
+     * ({@link CommonSent}), towards a client that no control community names.
      */
-    public ExportPlan plan(int[] slots, Prefix[] prefixes, Receiver to) {
-        ExportPlan plan = new ExportPlan(slots.length);
-        AdjRibOut sent = to.adjRibOut();
+    public ExportRound round(int[] slots, Prefix[] prefixes) {
+        int[] common = new int[slots.length];
         for (int i = 0; i < slots.length; i++) {
-            Prefix p = prefixes[i];
-            if (p == null) continue;
-            boolean ipv6 = p.isIpv6();
-            if (!to.receives(ipv6)) continue;
-            int slot = slots[i];
-            ExportForm form = chosen(slot, to, ipv6);
-            int serial = form == null ? 0 : form.serial();
-            if (serial == sent.sent(slot)) continue;
-            if (form == null) plan.withdraw(i);
-            else plan.announce(i, form);
-            sent.setSent(slot, serial);
+            if (prefixes[i] == null) {
+                common[i] = commonSent.get(slots[i]);
+                continue;
+            }
+            ExportForm form = chosen(slots[i], ExportTarget.UNNAMED, prefixes[i].isIpv6());
+            common[i] = form == null ? 0 : form.serial();
         }
-        return plan;
+        return new ExportRound(this, commonSent, slots, prefixes, common);
+    }
+
+    /** A round for one receiver catching up on slots it has pending: the common forms stay as they are. */
+    public ExportRound catchUp(int[] slots, Prefix[] prefixes) {
+        int[] common = new int[slots.length];
+        for (int i = 0; i < slots.length; i++) common[i] = commonSent.get(slots[i]);
+        return new ExportRound(this, commonSent, slots, prefixes, common);
     }
 
     /** The form of the best path {@code to} may have for a slot (without ADD-PATH), or null: nothing. */
-    private ExportForm chosen(int slot, Receiver to, boolean ipv6) {
+    ExportForm chosen(int slot, ExportTarget to, boolean ipv6) {
         long best = rib.bestAllowed(slot, path -> allowed(path, to, ipv6));
         return best < 0 ? null : form(best, to, ipv6);
     }
 
-    /** Records in {@code out} what {@code to} must be sent for a slot, and notes it as sent. */
-    public void diff(int slot, Prefix p, Receiver to, Changes out) {
-        boolean ipv6 = p.isIpv6();
-        if (!to.receives(ipv6)) return;
+    /** ADD-PATH: records in {@code out} what {@code to} must be sent for a slot, and notes it as sent. */
+    void diffAddPath(int slot, Prefix p, Receiver to, Changes out, boolean ipv6) {
         AdjRibOut sent = to.adjRibOut();
-        if (to.addPath(ipv6)) {
-            diffAddPath(slot, p, to, out, ipv6, sent);
-            return;
-        }
-        ExportForm form = chosen(slot, to, ipv6);
-        int serial = form == null ? 0 : form.serial();
-        if (serial == sent.sent(slot)) return;
-        if (form == null) out.withdraw(Route.of(p));
-        else out.announce(form, Route.of(p));
-        sent.setSent(slot, serial);
-    }
-
-    private void diffAddPath(int slot, Prefix p, Receiver to, Changes out, boolean ipv6, AdjRibOut sent) {
         long[] candidates = rib.candidates(slot);
         long[] want = new long[candidates.length];
         ExportForm[] wantForms = new ExportForm[candidates.length];

@@ -1,15 +1,7 @@
 package org.peerage.routeserver.export;
 
 /** What export decisions need to know of a receiving client session. */
-public interface Receiver {
-    long asn();
-
-    /** Whether it receives RFC 7999 blackhole routes. */
-    boolean announceBlackholes();
-
-    /** Whether it negotiated IPv4 routes with IPv6 next hops (RFC 8950). */
-    boolean extendedNextHop();
-
+public interface Receiver extends ExportTarget {
     /** Whether the session carries IPv6 (true) or IPv4 (false) unicast. */
     boolean receives(boolean ipv6);
 
