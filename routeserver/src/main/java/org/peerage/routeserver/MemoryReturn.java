@@ -1,5 +1,10 @@
 package org.peerage.routeserver;
 
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,10 +15,20 @@ import java.util.function.BooleanSupplier;
  * regions until mixed collections, which an idle server does not have; its pause (0.37 s over 5.8 M paths, 0.1 s
  * after a flap) falls in a quiet moment, far below any hold time. Quiet: no route changed for a whole check interval
  * and nothing waits to be exported.
+ *
+ * <p>After the collection, the C library is asked to give back the memory freed inside its heap ({@code
+ * malloc_trim}): what the JVM's collector and compilers allocated at the peak stays mapped otherwise (140 MB at
+ * 100 clients × 5,000 prefixes).
  */
 final class MemoryReturn {
     /** Route changes below this are too few to be worth a collection. */
     static final long BURST = 50_000;
+
+    /** glibc's {@code int malloc_trim(size_t pad)}, where the C library has it. */
+    @SuppressWarnings("restricted")
+    private static final Optional<MethodHandle> MALLOC_TRIM = Linker.nativeLinker().defaultLookup().find("malloc_trim")
+            .map(f -> Linker.nativeLinker().downcallHandle(f,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG)));
 
     private final BooleanSupplier exportIdle;
     private final Runnable collect;
@@ -27,6 +42,23 @@ final class MemoryReturn {
     MemoryReturn(BooleanSupplier exportIdle, Runnable collect) {
         this.exportIdle = exportIdle;
         this.collect = collect;
+    }
+
+    /** A full collection, then the native heap trimmed; for a thread of its own (the collection pauses). */
+    static void collectAndTrim() {
+        System.gc();
+        trimNativeHeap();
+    }
+
+    /** Asks the C library to give freed memory back; false where it has no malloc_trim (not glibc). */
+    static boolean trimNativeHeap() {
+        if (MALLOC_TRIM.isEmpty()) return false;
+        try {
+            int released = (int) MALLOC_TRIM.get().invokeExact(0L);
+            return true;
+        } catch (Throwable e) {
+            throw new IllegalStateException("malloc_trim", e);
+        }
     }
 
     /** Counts route changes (RIB thread). */

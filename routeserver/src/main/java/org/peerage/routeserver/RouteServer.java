@@ -87,7 +87,7 @@ public final class RouteServer implements AutoCloseable {
     private final SlotSet toExport = new SlotSet(); // RIB thread: slots received UPDATEs changed, not yet exported
     private boolean exportScheduled; // RIB thread: an exportReceived task is queued
     private final MemoryReturn memoryReturn = new MemoryReturn(this::exportIdle,
-            () -> Thread.ofPlatform().daemon().name("memory-return").start(System::gc));
+            () -> Thread.ofPlatform().daemon().name("memory-return").start(MemoryReturn::collectAndTrim));
     private final RtrFeed rtr;
     private VrpTable fileVrps; // the VRPs of the files, joined to the caches' in the import policy
     private final Consumer<String> log;
