@@ -48,6 +48,7 @@ public final class ExportForm {
         return attributeSerial;
     }
 
+    /** Shared between forms with the same next hop: not to be modified. */
     public byte[] nextHop() {
         return nextHop;
     }

@@ -1,9 +1,12 @@
 package org.peerage.routeserver.export;
 
 import io.netty.util.collection.LongObjectHashMap;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.peerage.bgp.speaker.ExportPolicy;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AsPathSegment;
@@ -39,6 +42,8 @@ public final class ExportForms {
     /** The other forms, by (variant, family, attribute id) mixed. */
     private final LongObjectHashMap<ExportForm> varied = new LongObjectHashMap<>();
     private int nextSerial = 1;
+    /** One array per distinct next hop: a form's own copy would cost more than the 4 bytes it holds. */
+    private final Map<ByteBuffer, byte[]> nextHops = new HashMap<>();
 
     /** @param informational add RS:1000:x (RPKI state: 1 valid, 2 not found, 4 invalid) to exported routes */
     public ExportForms(AttributeTable attributes, long rsAsn, Blackholing blackholing, boolean informational) {
@@ -81,6 +86,7 @@ public final class ExportForms {
         plain[0] = new ExportForm[0];
         plain[1] = new ExportForm[0];
         varied.clear();
+        nextHops.clear();
     }
 
     private ExportForm build(List<PathAttribute> stored, long announcingAs, boolean ipv6, int variant, int serial) {
@@ -126,6 +132,7 @@ public final class ExportForms {
             lrg[lrg.length - 1] = rpki;
         }
         if (lrg.length > 0) kept.add(new LargeCommunities(largeFlags, lrg));
+        if (nextHop != null) nextHop = nextHops.computeIfAbsent(ByteBuffer.wrap(nextHop), b -> b.array());
         return new ExportForm(nextSerial++, serial, ExportPolicy.transparent(kept, segments, true), nextHop);
     }
 

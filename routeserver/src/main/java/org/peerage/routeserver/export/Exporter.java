@@ -26,6 +26,7 @@ public final class Exporter {
     private final WellKnownPolicy wellKnown;
     private final CommonSent commonSent;
     private AttributeInfo[] infos = new AttributeInfo[1024];
+    private int[] infoSerials = new int[1024]; // the attribute set's serial each info was made for
     private boolean draining;
 
     public Exporter(LocRib rib, AttributeTable attributes, Clients clients, ExportForms forms, long rsAsn,
@@ -45,12 +46,17 @@ public final class Exporter {
     }
 
     public AttributeInfo info(int attributeId) {
-        if (attributeId >= infos.length) infos = Arrays.copyOf(infos, Math.max(attributeId + 1, infos.length * 2));
+        if (attributeId >= infos.length) {
+            int n = Math.max(attributeId + 1, infos.length * 2);
+            infos = Arrays.copyOf(infos, n);
+            infoSerials = Arrays.copyOf(infoSerials, n);
+        }
         AttributeInfo i = infos[attributeId];
         int serial = attributes.serial(attributeId);
-        if (i == null || i.serial() != serial) {
-            i = AttributeInfo.of(serial, RouteFacts.of(attributes.attributes(attributeId)), rsAsn);
+        if (i == null || infoSerials[attributeId] != serial) {
+            i = AttributeInfo.of(RouteFacts.of(attributes.attributes(attributeId)), rsAsn);
             infos[attributeId] = i;
+            infoSerials[attributeId] = serial;
         }
         return i;
     }
