@@ -32,7 +32,8 @@ public final class AdjRibOut {
             if (follows(slot)) return;
             int w = slot >>> 6;
             if (w >= followsCommon.length) {
-                followsCommon = Arrays.copyOf(followsCommon, Math.max(w + 1, followsCommon.length * 2));
+                followsCommon = Arrays.copyOf(followsCommon,
+                        Math.max(w + 1, followsCommon.length + (followsCommon.length >> 2) + 16));
             }
             followsCommon[w] |= 1L << slot;
             if (!differs.isEmpty()) differs.remove(slot);
