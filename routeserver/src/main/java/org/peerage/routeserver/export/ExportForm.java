@@ -1,5 +1,6 @@
 package org.peerage.routeserver.export;
 
+import java.util.Arrays;
 import java.util.List;
 import org.peerage.bgp.speaker.ExportPolicy;
 import org.peerage.bgp.wire.CodecContext;
@@ -15,6 +16,10 @@ import org.peerage.bgp.wire.attr.PathAttribute;
  * serial tells an Adj-RIB-Out entry apart from any other form, before or after. Kept encoded only (as a 4-octet AS
  * session carries it), which is what sending needs: the form for receivers without 4-octet AS support is made from
  * it when first asked for, the decoded attributes only for the per-route encoder and for reading.
+ *
+ * <p>Most forms are the attribute set as received without its next hop: such a form keeps no bytes of its own but
+ * the set's stored encoding and where the next hop lies in it, which is half of what attribute sets and their
+ * forms cost together.
  */
 public final class ExportForm {
     private static final CodecContext TWO_OCTET = CodecContext.TWO_OCTET_AS.withMaxMessageLength(
@@ -24,7 +29,9 @@ public final class ExportForm {
 
     private final int serial;
     private final int attributeSerial;
-    private final byte[] fourOctet;
+    private final byte[] source; // the 4-octet AS encoding, but for [cutFrom, cutTo)
+    private final int cutFrom;
+    private final int cutTo;
     private final byte[] nextHop;
     private byte[] twoOctet; // made on first use, on the RIB thread
 
@@ -34,10 +41,59 @@ public final class ExportForm {
      * @param nextHop   4 bytes, or 16 or 32 for an IPv6 next hop
      */
     public ExportForm(int serial, int attributeSerial, List<PathAttribute> fourOctet, byte[] nextHop) {
+        this(serial, attributeSerial, fourOctet, nextHop, null);
+    }
+
+    /**
+     * @param stored the attribute set's stored encoding (4-octet AS), or null: kept instead of the form's own
+     *               bytes if it is them plus one NEXT_HOP or MP_REACH_NLRI attribute
+     */
+    public ExportForm(int serial, int attributeSerial, List<PathAttribute> fourOctet, byte[] nextHop, byte[] stored) {
         this.serial = serial;
         this.attributeSerial = attributeSerial;
-        this.fourOctet = encode(fourOctet, FOUR_OCTET);
         this.nextHop = nextHop;
+        byte[] own = encode(fourOctet, FOUR_OCTET);
+        long cut = stored == null ? -1 : nextHopCut(stored, own);
+        if (cut < 0) {
+            source = own;
+            cutFrom = own.length;
+            cutTo = own.length;
+        } else {
+            source = stored;
+            cutFrom = (int) (cut >>> 32);
+            cutTo = (int) cut;
+        }
+    }
+
+    /**
+     * Where {@code stored} holds a NEXT_HOP or MP_REACH_NLRI attribute whose removal leaves exactly {@code form}, as
+     * (from &lt;&lt; 32 | to); -1 if it holds none or differs otherwise.
+     */
+    static long nextHopCut(byte[] stored, byte[] form) {
+        int i = 0;
+        while (i + 3 <= stored.length) {
+            int flags = stored[i] & 0xFF;
+            int type = stored[i + 1] & 0xFF;
+            boolean extended = (flags & 0x10) != 0;
+            if (extended && i + 4 > stored.length) return -1;
+            int length = extended ? (stored[i + 2] & 0xFF) << 8 | stored[i + 3] & 0xFF : stored[i + 2] & 0xFF;
+            int end = i + (extended ? 4 : 3) + length;
+            if (end > stored.length) return -1;
+            if (type == 3 || type == 14) {
+                int cut = end - i;
+                if (stored.length - cut != form.length) return -1;
+                if (!Arrays.equals(stored, 0, i, form, 0, i)) return -1;
+                if (!Arrays.equals(stored, end, stored.length, form, i, form.length)) return -1;
+                return (long) i << 32 | end;
+            }
+            i = end;
+        }
+        return -1;
+    }
+
+    /** Whether the form keeps no bytes of its own (it uses its attribute set's). */
+    boolean sharesStoredEncoding() {
+        return cutFrom != cutTo;
     }
 
     public int serial() {
@@ -55,10 +111,16 @@ public final class ExportForm {
 
     /**
      * The attributes encoded for a receiver with or without 4-octet AS support (RFC 6793 §4.2.2: AS_TRANS and
-     * AS4_PATH for the latter), by type code, without next hop. Not to be modified.
+     * AS4_PATH for the latter), by type code, without next hop. Not to be modified (it may be shared).
      */
     public byte[] encoded(boolean fourOctetReceiver) {
-        if (fourOctetReceiver) return fourOctet;
+        if (fourOctetReceiver) {
+            if (cutFrom == cutTo) return source;
+            byte[] out = new byte[source.length - (cutTo - cutFrom)];
+            System.arraycopy(source, 0, out, 0, cutFrom);
+            System.arraycopy(source, cutTo, out, cutFrom, source.length - cutTo);
+            return out;
+        }
         if (twoOctet == null) {
             List<PathAttribute> four = attributes(true);
             AsPath path = (AsPath) four.stream().filter(a -> a instanceof AsPath).findFirst().orElseThrow();

@@ -64,8 +64,7 @@ public final class ExportForms {
             }
             ExportForm f = byId[attributeId];
             if (f == null || f.attributeSerial() != attributeSerial) {
-                f = byId[attributeId] = build(attributes.attributes(attributeId), announcingAs, ipv6, 0,
-                        attributeSerial);
+                f = byId[attributeId] = build(attributeId, announcingAs, ipv6, 0, attributeSerial);
             }
             return f;
         }
@@ -75,7 +74,7 @@ public final class ExportForms {
                 * 0x9E37_79B9_7F4A_7C15L;
         ExportForm f = varied.get(key);
         if (f == null || f.attributeSerial() != attributeSerial) {
-            f = build(attributes.attributes(attributeId), announcingAs, ipv6, variant, attributeSerial);
+            f = build(attributeId, announcingAs, ipv6, variant, attributeSerial);
             varied.put(key, f);
         }
         return f;
@@ -89,7 +88,8 @@ public final class ExportForms {
         nextHops.clear();
     }
 
-    private ExportForm build(List<PathAttribute> stored, long announcingAs, boolean ipv6, int variant, int serial) {
+    private ExportForm build(int attributeId, long announcingAs, boolean ipv6, int variant, int serial) {
+        List<PathAttribute> stored = attributes.attributes(attributeId);
         List<PathAttribute> kept = new ArrayList<>(stored.size() + 2);
         List<AsPathSegment> segments = List.of();
         byte[] nextHop = null;
@@ -133,7 +133,8 @@ public final class ExportForms {
         }
         if (lrg.length > 0) kept.add(new LargeCommunities(largeFlags, lrg));
         if (nextHop != null) nextHop = nextHops.computeIfAbsent(ByteBuffer.wrap(nextHop), b -> b.array());
-        return new ExportForm(nextSerial++, serial, ExportPolicy.transparent(kept, segments, true), nextHop);
+        return new ExportForm(nextSerial++, serial, ExportPolicy.transparent(kept, segments, true), nextHop,
+                attributes.encoded(attributeId));
     }
 
     /** Whether blackhole routes get NO_EXPORT added (RFC 7999 §3.2). */

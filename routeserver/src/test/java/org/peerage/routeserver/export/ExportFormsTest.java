@@ -86,4 +86,34 @@ class ExportFormsTest {
         assertThat(again).isEqualTo(id);
         assertThat(forms.form(again, 3333, false, 0).serial()).isNotEqualTo(first.serial());
     }
+
+    @Test
+    void aFormThatIsTheSetWithoutItsNextHopKeepsNoBytesOfItsOwn() throws Exception {
+        ExportForms forms = new ExportForms(table, RS, new Blackholing(BlackholePolicy.PROPAGATE_UNCHANGED,
+                BlackholePolicy.PROPAGATE_UNCHANGED, null, null, false, false), false);
+        int plainId = table.intern(List.of(Origin.of(Origin.IGP), AsPath.of(List.of(AsPathSegment.sequence(3333))),
+                NextHop.of(0xC000020B), MultiExitDisc.of(50), Communities.of(3333 << 16 | 7)));
+        ExportForm plain = forms.form(plainId, 3333, false, 0);
+        assertThat(plain.sharesStoredEncoding()).isTrue();
+        byte[] stored = table.encoded(plainId);
+        assertThat(plain.encoded(true)).as("the stored set minus its 7-byte NEXT_HOP").hasSize(stored.length - 7);
+        assertThat(plain.attributes(true)).doesNotHaveAnyElementsOfTypes(NextHop.class)
+                .contains(MultiExitDisc.of(50), Communities.of(3333 << 16 | 7));
+        // LOCAL_PREF and a community for the route server are not sent: the form differs, it has its own bytes.
+        ExportForm scrubbed = forms.form(attrs(), 3333, false, 0);
+        assertThat(scrubbed.sharesStoredEncoding()).isFalse();
+        assertThat(get(scrubbed.attributes(true), LocalPref.class)).isNull();
+    }
+
+    @Test
+    void theNextHopCutIsFoundOnlyWhereRemovingItLeavesTheFormExactly() {
+        byte[] stored = {0x40, 1, 1, 0, 0x40, 3, 4, (byte) 192, 0, 2, 1, (byte) 0x80, 4, 4, 0, 0, 0, 50};
+        byte[] form = {0x40, 1, 1, 0, (byte) 0x80, 4, 4, 0, 0, 0, 50};
+        assertThat(ExportForm.nextHopCut(stored, form)).isEqualTo(4L << 32 | 11);
+        byte[] otherMed = form.clone();
+        otherMed[10] = 51;
+        assertThat(ExportForm.nextHopCut(stored, otherMed)).isEqualTo(-1);
+        assertThat(ExportForm.nextHopCut(form, form)).as("no next hop to cut").isEqualTo(-1);
+        assertThat(ExportForm.nextHopCut(new byte[] {0x50, 3, 0}, new byte[0])).as("truncated").isEqualTo(-1);
+    }
 }
