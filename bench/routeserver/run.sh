@@ -124,6 +124,7 @@ run_one() { # DAEMON SCENARIO PASS
     rm -rf "$work"
     return 0
   fi
+  local launched; launched=$(ms)
   if [ "$daemon" = null ]; then
     # The floor: no route server. A passive speaker (127.2.0.x) offers each client the whole announced table.
     PEERAGE_JAVA_OPTS="${SPEAKER_JAVA_OPTS:-}" "$ROOT/peerage" speaker --local-as 65000 --router-id 10.2.0.1 --local-address 127.2.0.1 --passive \
@@ -149,9 +150,12 @@ run_one() { # DAEMON SCENARIO PASS
     [ "$(ms)" -lt "$deadline" ] && kill -0 "$pid" 2>/dev/null || { echo "$daemon did not listen on $port" >&2; cat "$work/daemon.log" >&2; kill "$pid" 2>/dev/null || true; return 1; }
     sleep 0.1
   done
+  # What starting costs before the first client is taken (a JVM's start, peerage's warm-up): not in the figures below.
+  echo "listening_after_ms=$(( $(ms) - launched ))" >> "$work/meta.env"
   sleep 2
   echo "idle_rss_kb=$(tree_rss_kb "$pid")" >> "$work/meta.env"
   local idle_cpu; idle_cpu=$(tree_cpu_ticks "$pid")
+  echo "startup_cpu_s=$(awk -v a="$idle_cpu" -v hz="$HZ" 'BEGIN {print a / hz}')" >> "$work/meta.env"
   tree_thread_cpu "$pid" > "$work/thread-cpu-idle.tsv"
   ( while kill -0 "$pid" 2>/dev/null; do echo "$(ms) $(tree_rss_kb "$pid")"; sleep 0.1; done ) > "$work/rss.txt" &
   local sampler=$!

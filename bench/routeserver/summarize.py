@@ -96,6 +96,8 @@ def run(work):
         "routes_held_at_end": counts[-1]["routes"] if counts else None,
         "routes_held_before_flap": initial[-1]["routes"] if initial else None,
         "last_change_ms": settled_at - loaded if settled_at is not None and loaded is not None else None,
+        "listening_after_ms": num(env.get("listening_after_ms")),
+        "startup_cpu_s": num(env.get("startup_cpu_s")),
         "idle_rss_mb": idle / 1024,
         "peak_rss_mb": max((s[1] for s in samples), default=0) / 1024,
         "peak_rss_hwm_mb": (num(env.get("hwm_kb")) or 0) / 1024,
@@ -139,7 +141,7 @@ def line(path):
 
 KEYS = ["routes_held_before_flap", "last_change_ms", "all_established_ms", "all_delivered_ms", "peak_rss_mb", "settled_rss_mb", "bytes_per_path", "cpu_s",
         "speaker_cpu_s", "speaker_cpu_sessions_s", "flap_withdrawn_ms", "flap_reannounced_ms", "reload_applied_ms", "reload_first_update_ms",
-        "reload_max_gap_ms"]
+        "reload_max_gap_ms", "listening_after_ms", "startup_cpu_s"]
 
 
 def report(out):
@@ -190,15 +192,17 @@ def report(out):
         if k.startswith("version_"):
             print(f"- {k[8:]}: {v}")
     print()
-    print("| scenario | daemon | all Established | all delivered (median; all passes) | peak RSS | settled RSS | "
-          "bytes/path | CPU | speaker CPU (sessions only) | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| scenario | daemon | started: listening after (CPU) | all Established | all delivered (median; all passes) | "
+          "peak RSS | settled RSS | bytes/path | CPU | speaker CPU (sessions only) | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         alls = " / ".join("–" if v is None else f"{v / 1000:.2f}" for v in r["all_delivered_ms_all"])
         incomplete = "" if r["completed"] == r["passes"] else f" ({r['passes'] - r['completed']} of {r['passes']} " \
             f"incomplete: clients held {r['routes_held_before_flap']:,} of {r['routes_to_deliver']:,} routes, last " \
             f"change after {f(r['last_change_ms'] / 1000 if r['last_change_ms'] is not None else None, 1)} s)"
-        print(f"| {r['scenario']} | {r['daemon']} | {f(r['all_established_ms'])} ms | "
+        started = "–" if r.get("listening_after_ms") is None else \
+            f"{r['listening_after_ms'] / 1000:.1f} s ({f(r.get('startup_cpu_s'), 1)} s)"
+        print(f"| {r['scenario']} | {r['daemon']} | {started} | {f(r['all_established_ms'])} ms | "
               f"{f(r['all_delivered_ms'] / 1000 if r['all_delivered_ms'] is not None else None, 2)} s ({alls}){incomplete} | "
               f"{f(r['peak_rss_mb'])} MB | {f(r['settled_rss_mb'])} MB | {f(r['bytes_per_path'])} | "
               f"{f(r['cpu_s'], 1)} s | {f(r['speaker_cpu_s'], 1)} s ({f(r['speaker_cpu_sessions_s'], 1)} s) | {r['load_average'][0].split()[0] if r['load_average'] else ''} |")

@@ -1,12 +1,14 @@
 package org.peerage.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.peerage.bgp.transport.Transport;
 import org.peerage.policy.PolicyDataException;
 import org.peerage.routeserver.RouteServer;
+import org.peerage.routeserver.Warmup;
 import org.peerage.routeserver.config.ConfigException;
 import org.peerage.routeserver.config.ConfigLoader;
 import org.peerage.routeserver.config.RouteServerConfig;
@@ -23,6 +25,9 @@ import picocli.CommandLine.Option;
                         + "(docs/routeserver-demo.md)."},
         subcommands = {ImportArouteserverCommand.class, ExplainCommand.class, DumpCommand.class})
 final class RouteServerCommand implements Callable<Integer> {
+    private static final int WARM_UP_CLIENTS = 4;
+    private static final int WARM_UP_PREFIXES = 20_000;
+
     @Option(names = "--config", paramLabel = "rs.yaml", description = "The route server's configuration.")
     Path config;
 
@@ -38,6 +43,10 @@ final class RouteServerCommand implements Callable<Integer> {
     @Option(names = "--demo-seconds", paramLabel = "N", description = "Demo only: stop after N seconds (default: "
             + "run until stopped).")
     long demoSeconds;
+
+    @Option(names = "--no-warm-up", description = "Take sessions at once, without first running the hot paths on "
+            + "generated routes (a few seconds at start that spare the first clients the compiler's work).")
+    boolean noWarmUp;
 
     @Override
     public Integer call() throws Exception {
@@ -60,6 +69,7 @@ final class RouteServerCommand implements Callable<Integer> {
             return 2;
         }
         data.notes().forEach(System.out::println);
+        if (!noWarmUp) warmUp();
         CountDownLatch stopped = new CountDownLatch(1);
         try (Transport transport = Transport.create(0);
              RouteServer rs = new RouteServer(rsConfig, data, transport, System.out::println)) {
@@ -90,5 +100,12 @@ final class RouteServerCommand implements Callable<Integer> {
             if (api != null) api.close();
         }
         return 0;
+    }
+
+    private static void warmUp() throws Exception {
+        long t0 = System.nanoTime();
+        boolean complete = Warmup.run(WARM_UP_CLIENTS, WARM_UP_PREFIXES, Duration.ofSeconds(30));
+        System.out.printf("warm-up: %d clients x %,d routes through a route server of its own in %.1f s%s%n",
+                WARM_UP_CLIENTS, WARM_UP_PREFIXES, (System.nanoTime() - t0) / 1e9, complete ? "" : " (stopped early)");
     }
 }

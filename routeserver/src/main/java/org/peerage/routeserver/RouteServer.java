@@ -333,7 +333,12 @@ public final class RouteServer implements AutoCloseable {
 
     /** Runs a task on the RIB thread. */
     private void onRib(Runnable task) {
-        ribThread.execute(guarded(task));
+        try {
+            ribThread.execute(guarded(task));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: the events of sessions still closing have nothing left to change.
+            if (!ribThread.isShutdown()) throw e;
+        }
     }
 
     /**
