@@ -944,6 +944,12 @@ public final class RouteServer implements AutoCloseable {
         listener.close();
         dumpThread.shutdownNow();
         ribThread.shutdownNow();
+        try {
+            // Gone when close returns: with it the RIB it holds (a warm-up's is garbage then).
+            ribThread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     long startedMillis() {
