@@ -69,8 +69,9 @@ tree_thread_cpu() { local p t; for p in $(tree_pids "$1"); do for t in /proc/"$p
 listening() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 
 # The event of the speaker's events file matching a pattern, waiting at most $2 seconds; empty when it timed out.
-# Gives up early (and says "quiet") when the speaker's UPDATE count has not moved for QUIET seconds.
-QUIET=20
+# Gives up early (and says "quiet") when the speaker's UPDATE count has not moved for QUIET seconds (default 20; BIRD can
+# take longer than that to establish 100 sessions, with no UPDATE meanwhile).
+QUIET=${QUIET:-20}
 await() {
   local pattern=$1 secs=$2 events=$3 deadline line last_updates="" still=0 now
   deadline=$(( $(ms) + secs * 1000 ))
