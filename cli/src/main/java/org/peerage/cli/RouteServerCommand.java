@@ -111,6 +111,7 @@ final class RouteServerCommand implements Callable<Integer> {
                     WARM_UP_CLIENTS, WARM_UP_PREFIXES, (System.nanoTime() - t0) / 1e9,
                     complete ? "" : " (stopped early)");
         } catch (Exception e) {
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             System.out.println("warm-up skipped: " + e);
         }
     }
