@@ -54,7 +54,7 @@ final class MemoryReturn {
     static boolean trimNativeHeap() {
         if (MALLOC_TRIM.isEmpty()) return false;
         try {
-            int released = (int) MALLOC_TRIM.get().invokeExact(0L);
+            int released = (int) MALLOC_TRIM.get().invokeExact(0L); // invokeExact needs the declared int result
             return true;
         } catch (Throwable e) {
             throw new IllegalStateException("malloc_trim", e);

@@ -90,8 +90,8 @@ public final class Warmup {
     }
 
     private static String config(int clients, int port) {
-        StringBuilder y = new StringBuilder("asn: " + RS_AS + "\nrouter_id: 10.99.0.1\nlisten: [\"127.0.0.1:" + port + "\"]\n"
-                + "filters: {enabled: false}\nclients:\n");
+        StringBuilder y = new StringBuilder("asn: " + RS_AS + "\nrouter_id: 10.99.0.1\n"
+                + "listen: [\"127.0.0.1:" + port + "\"]\nfilters: {enabled: false}\nclients:\n");
         for (int i = 0; i < clients; i++) {
             y.append("  - {asn: ").append(FIRST_CLIENT_AS + i).append(", ip: [127.99.0.").append(i + 1).append("]}\n");
         }

@@ -33,12 +33,8 @@ public final class ExportRound {
             if (p == null) continue;
             boolean ipv6 = p.isIpv6();
             if (!to.receives(ipv6)) continue;
-            int slot = slots[i];
-            ExportForm form = exporter.chosen(slot, to, ipv6);
-            int serial = form == null ? 0 : form.serial();
-            int before = sent.sent(slot);
-            sent.record(slot, serial, common[i]);
-            if (serial == before) continue;
+            ExportForm form = exporter.chosen(slots[i], to, ipv6);
+            if (!recordChanged(i, sent, form)) continue;
             if (form == null) plan.withdraw(i);
             else plan.announce(i, form);
         }
@@ -59,13 +55,18 @@ public final class ExportRound {
                 continue;
             }
             ExportForm form = exporter.chosen(slot, to, ipv6);
-            int serial = form == null ? 0 : form.serial();
-            int before = sent.sent(slot);
-            sent.record(slot, serial, common[i]);
-            if (serial == before) continue;
+            if (!recordChanged(i, sent, form)) continue;
             if (form == null) out.withdraw(Route.of(p));
             else out.announce(form, Route.of(p));
         }
+    }
+
+    /** Records {@code form} (null: nothing) as sent for position {@code i}; false if that is what was sent before. */
+    private boolean recordChanged(int i, AdjRibOut sent, ExportForm form) {
+        int serial = form == null ? 0 : form.serial();
+        int before = sent.sent(slots[i]);
+        sent.record(slots[i], serial, common[i]);
+        return serial != before;
     }
 
     /** {@code to} is not given this batch now (it catches up later): it keeps what it was sent. */
