@@ -2,6 +2,8 @@ package org.peerage.routeserver;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -20,8 +22,10 @@ import org.peerage.bgp.speaker.Speaker;
 import org.peerage.bgp.transport.SessionOptions;
 import org.peerage.bgp.transport.Transport;
 import org.peerage.bgp.wire.Prefix;
+import org.peerage.bgp.wire.attr.Aggregator;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AsPathSegment;
+import org.peerage.bgp.wire.attr.AtomicAggregate;
 import org.peerage.bgp.wire.attr.Communities;
 import org.peerage.bgp.wire.attr.MultiExitDisc;
 import org.peerage.bgp.wire.attr.Origin;
@@ -41,6 +45,9 @@ import org.peerage.routeserver.filter.PolicyData;
 public final class Warmup {
     private static final long RS_AS = 64_999;
     private static final long FIRST_CLIENT_AS = 65_001;
+    /** At most this long for the compilers to finish what the exercise gave them (seen: 1-3 s on two cores). */
+    private static final Duration COMPILER_WAIT = Duration.ofSeconds(20);
+    private static final Duration COMPILER_IDLE = Duration.ofMillis(500);
 
     private Warmup() {
     }
@@ -53,6 +60,7 @@ public final class Warmup {
      */
     public static boolean run(int clients, int prefixesEach, Duration limit) throws Exception {
         boolean complete = exercise(clients, prefixesEach, limit);
+        awaitCompilersIdle(COMPILER_WAIT);
         // Here, not in exercise: there its frame still holds the route server and the clients.
         MemoryReturn.collectAndTrim();
         return complete;
@@ -82,6 +90,25 @@ public final class Warmup {
         }
     }
 
+    /**
+     * Waits until the JIT compilers have finished nothing for {@link #COMPILER_IDLE}: the exercise leaves a queue of
+     * methods that became hot near its end, and compiled then they do not take the clients' CPU (on two cores,
+     * the compiler queue left behind took 1.8 s of CPU during the first full exchange of 10 clients' tables).
+     */
+    private static void awaitCompilersIdle(Duration limit) throws InterruptedException {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) return;
+        long deadline = System.nanoTime() + limit.toNanos();
+        long idleSince = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        while (System.nanoTime() - idleSince < COMPILER_IDLE.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            long total = jit.getTotalCompilationTime();
+            if (total != last) idleSince = System.nanoTime();
+            last = total;
+        }
+    }
+
     /** A port free on 127.0.0.1 now (the configuration names a port; none is reserved for this). */
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -98,21 +125,24 @@ public final class Warmup {
         return y.toString();
     }
 
-    /** Each client: /24s of its own with AS paths of two to four ASes and a community, as real tables have. */
+    /**
+     * Each client: prefixes of its own in the mix of lengths and attributes a real table has (mostly /24s, some
+     * shorter down to /16, a few longer; AS paths of one to six ASes with prepends and now and then an AS_SET;
+     * one to four communities; AGGREGATOR and ATOMIC_AGGREGATE on some), so that the compiled code's branch and
+     * type profiles are those of the operator's routes and not of one uniform shape.
+     */
     private static List<Speaker.Spec> specs(int clients, int prefixesEach, InetSocketAddress rs) throws IOException {
         List<Speaker.Spec> specs = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             long asn = FIRST_CLIENT_AS + i;
             RouteTable routes = new RouteTable();
+            long next = 0x1400_0000L + ((long) i << 26);
             for (int j = 0; j < prefixesEach; j++) {
-                int network = 0x1400_0000 + (i * prefixesEach + j << 8);
-                Prefix p = Prefix.of(false, 24, new byte[] {(byte) (network >>> 24), (byte) (network >>> 16),
-                        (byte) (network >>> 8)});
-                List<PathAttribute> attributes = List.of(Origin.of(Origin.IGP),
-                        AsPath.of(List.of(j % 3 == 0 ? AsPathSegment.sequence(asn, 3000 + j % 50)
-                                : AsPathSegment.sequence(asn, 3000 + j % 50, 10_000 + j % 997))),
-                        MultiExitDisc.of(j % 5), Communities.of((int) (asn << 16 | j % 7)));
-                routes.put(p, attributes);
+                int length = prefixLength(j);
+                long size = 1L << 32 - length;
+                long network = next + size - 1 & -size;
+                next = network + size;
+                routes.put(prefix((int) network, length), attributes(asn, j));
             }
             PeerConfig c = PeerConfig.of(asn, 0x0A63_0000 | i + 1, RS_AS)
                     .withTimers(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(1), true);
@@ -121,6 +151,46 @@ public final class Warmup {
                     new byte[] {(byte) 198, 18, 99, (byte) (i + 1)}, null));
         }
         return specs;
+    }
+
+    /** Roughly the DFZ's share per length: 60 % /24, then /22, /23, /21, /20, /19, /16, and one in 200 longer. */
+    private static int prefixLength(int j) {
+        int k = j % 200;
+        if (k == 0) return 28 + j / 200 % 5;
+        if (k < 120) return 24;
+        if (k < 145) return 22;
+        if (k < 165) return 23;
+        if (k < 178) return 21;
+        if (k < 188) return 20;
+        if (k < 196) return 19;
+        return 16 + k % 3;
+    }
+
+    private static Prefix prefix(int network, int length) {
+        byte[] bytes = new byte[(length + 7) / 8];
+        for (int b = 0; b < bytes.length; b++) bytes[b] = (byte) (network >>> 24 - 8 * b);
+        return Prefix.of(false, length, bytes);
+    }
+
+    private static List<PathAttribute> attributes(long asn, int j) {
+        List<PathAttribute> a = new ArrayList<>(6);
+        a.add(Origin.of(j % 11 == 0 ? Origin.INCOMPLETE : Origin.IGP));
+        long[] path = new long[1 + j % 6];
+        path[0] = asn;
+        for (int k = 1; k < path.length; k++) path[k] = 3000 + (j * 31 + k * 7) % 400;
+        if (j % 13 == 0 && path.length > 2) path[path.length - 2] = path[path.length - 1];
+        AsPathSegment sequence = AsPathSegment.sequence(path);
+        a.add(AsPath.of(j % 97 == 0 ? List.of(sequence, AsPathSegment.set(20_000 + j % 50, 20_100 + j % 50))
+                : List.of(sequence)));
+        if (j % 4 != 0) a.add(MultiExitDisc.of(j % 5));
+        int[] communities = new int[1 + j % 4];
+        for (int k = 0; k < communities.length; k++) communities[k] = (int) (asn << 16 | (j + k) % 300);
+        a.add(Communities.of(communities));
+        if (j % 9 == 0) {
+            a.add(AtomicAggregate.of());
+            a.add(Aggregator.of(path[path.length - 1], 0xAC10_0000 | j & 0xFFFF));
+        }
+        return a;
     }
 
     private static boolean awaitEverything(Speaker speaker, long routes, Duration limit) throws InterruptedException {
