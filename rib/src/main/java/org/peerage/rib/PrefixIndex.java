@@ -106,12 +106,12 @@ public final class PrefixIndex {
         if (m < 0) return null;
         boolean v6 = (m & 0x100) != 0;
         int length = m & 0xFF;
-        byte[] address = new byte[v6 ? 16 : 4];
-        for (int i = 0; i < address.length; i++) {
+        byte[] bytes = new byte[(length + 7) / 8];
+        for (int i = 0; i < bytes.length; i++) {
             long word = i < 8 ? hi[slot] : lo[slot];
-            address[i] = (byte) (word >>> (56 - 8 * (i % 8)));
+            bytes[i] = (byte) (word >>> (56 - 8 * (i % 8)));
         }
-        return Prefix.of(v6, length, Arrays.copyOf(address, (length + 7) / 8));
+        return Prefix.of(v6, length, bytes);
     }
 
     public boolean isIpv6(int slot) {

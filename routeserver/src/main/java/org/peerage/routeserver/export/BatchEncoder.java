@@ -1,5 +1,6 @@
 package org.peerage.routeserver.export;
 
+import com.carrotsearch.hppc.IntIntHashMap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ import org.peerage.bgp.wire.attr.AttributeType;
  */
 public final class BatchEncoder {
     private static final int UPDATE = 2;
+    private static final byte[] NOTHING = new byte[0];
     private static final int NEXT_HOP = AttributeType.NEXT_HOP.code();
     private static final int NEXT_HOP_FLAGS = AttributeType.NEXT_HOP.category().flags();
     private static final int MP_REACH = AttributeType.MP_REACH_NLRI.code();
@@ -105,16 +107,16 @@ public final class BatchEncoder {
      * (positions ascending within each group).
      */
     private int[] formOrder(ExportPlan plan) {
-        Map<Integer, Integer> rank = new HashMap<>();
         int n = 0;
         for (int s : plan.serials) if (s > 0) n++;
+        IntIntHashMap rank = new IntIntHashMap(Math.min(n, 1024));
         long[] keyed = new long[n];
         int k = 0;
         for (int i = 0; i < plan.size(); i++) {
             int s = plan.serials[i];
             if (s <= 0) continue;
-            Integer r = rank.get(s);
-            if (r == null) {
+            int r = rank.getOrDefault(s, -1);
+            if (r < 0) {
                 r = rank.size();
                 rank.put(s, r);
             }
@@ -174,15 +176,22 @@ public final class BatchEncoder {
         boolean ipv6 = prefixes[order[start]].isIpv6();
         byte[] nextHop = form.nextHop();
         boolean multiprotocol = ipv6 || nextHop.length != 4;
-        byte[] encoded = form.encoded(ctx.fourOctetAs());
-        // The next hop takes its place by type code: NEXT_HOP (3), or MP_REACH_NLRI (14) around the routes.
-        int split = firstAbove(encoded, multiprotocol ? MP_REACH : NEXT_HOP);
+        byte[] stored = multiprotocol || !ctx.fourOctetAs() ? null : form.storedWithNextHop();
+        // The next hop takes its place by type code: NEXT_HOP (3), or MP_REACH_NLRI (14) around the routes; a set
+        // as received has it there already.
         byte[] before;
         byte[] after;
-        if (multiprotocol) {
+        if (stored != null) {
+            before = stored;
+            after = NOTHING;
+        } else if (multiprotocol) {
+            byte[] encoded = form.encoded(ctx.fourOctetAs());
+            int split = ExportForm.firstAbove(encoded, MP_REACH);
             before = Arrays.copyOfRange(encoded, 0, split);
             after = Arrays.copyOfRange(encoded, split, encoded.length);
         } else {
+            byte[] encoded = form.encoded(ctx.fourOctetAs());
+            int split = ExportForm.firstAbove(encoded, NEXT_HOP);
             before = new byte[encoded.length + 7];
             System.arraycopy(encoded, 0, before, 0, split);
             before[split] = (byte) NEXT_HOP_FLAGS;
@@ -190,7 +199,7 @@ public final class BatchEncoder {
             before[split + 2] = 4;
             System.arraycopy(nextHop, 0, before, split + 3, 4);
             System.arraycopy(encoded, split, before, split + 7, encoded.length - split);
-            after = new byte[0];
+            after = NOTHING;
         }
         int fixed = BgpMessageCodec.HEADER_LENGTH + 4 + before.length + after.length
                 + (multiprotocol ? 4 + 3 + 1 + nextHop.length + 1 : 0);
@@ -231,19 +240,6 @@ public final class BatchEncoder {
     }
 
     /** The offset of the first attribute with a type code above {@code type} in encoded attributes, or the end. */
-    private static int firstAbove(byte[] attributes, int type) {
-        int pos = 0;
-        while (pos < attributes.length) {
-            int flags = attributes[pos] & 0xFF;
-            if ((attributes[pos + 1] & 0xFF) > type) return pos;
-            boolean extended = (flags & AttributeFlags.EXTENDED_LENGTH) != 0;
-            int length = extended ? (attributes[pos + 2] & 0xFF) << 8 | attributes[pos + 3] & 0xFF
-                    : attributes[pos + 2] & 0xFF;
-            pos += (extended ? 4 : 3) + length;
-        }
-        return attributes.length;
-    }
-
     /** Marker, a length to fill in, type UPDATE; returns where the message starts. */
     private static int header(ByteBuf out) {
         int start = out.writerIndex();

@@ -8,6 +8,8 @@ import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.attr.AsPath;
 import org.peerage.bgp.wire.attr.AttributeDecoder;
 import org.peerage.bgp.wire.attr.AttributeEncoder;
+import org.peerage.bgp.wire.attr.AttributeFlags;
+import org.peerage.bgp.wire.attr.AttributeType;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
 /**
@@ -27,12 +29,16 @@ public final class ExportForm {
     private static final CodecContext FOUR_OCTET = CodecContext.DEFAULT.withMaxMessageLength(
             CodecContext.EXTENDED_MAX_LENGTH);
 
+    private static final int NEXT_HOP = AttributeType.NEXT_HOP.code();
+    private static final int NEXT_HOP_FLAGS = AttributeType.NEXT_HOP.category().flags();
+
     private final int serial;
     private final int attributeSerial;
     private final byte[] source; // the 4-octet AS encoding, but for [cutFrom, cutTo)
     private final int cutFrom;
     private final int cutTo;
     private final byte[] nextHop;
+    private final boolean storedIsIpv4Update;
     private byte[] twoOctet; // made on first use, on the RIB thread
 
     /**
@@ -63,6 +69,33 @@ public final class ExportForm {
             cutFrom = (int) (cut >>> 32);
             cutTo = (int) cut;
         }
+        storedIsIpv4Update = sharesStoredEncoding() && nextHop.length == 4 && cutTo - cutFrom == 7
+                && (source[cutFrom] & 0xFF) == NEXT_HOP_FLAGS && source[cutFrom + 1] == NEXT_HOP
+                && source[cutFrom + 2] == 4 && Arrays.equals(source, cutFrom + 3, cutTo, nextHop, 0, 4)
+                && cutFrom == firstAbove(own, NEXT_HOP);
+    }
+
+    /**
+     * The attributes field of an IPv4 UPDATE to a 4-octet AS receiver, NEXT_HOP (4 bytes, flags 0x40) in type
+     * order, when the attribute set's stored encoding is exactly that (a set as received, with the same next hop):
+     * then it is sent as it is, without splicing. Otherwise null. Not to be modified.
+     */
+    byte[] storedWithNextHop() {
+        return storedIsIpv4Update ? source : null;
+    }
+
+    /** Where the first attribute with a type code above {@code type} starts (the end if there is none). */
+    static int firstAbove(byte[] attributes, int type) {
+        int pos = 0;
+        while (pos < attributes.length) {
+            int flags = attributes[pos] & 0xFF;
+            if ((attributes[pos + 1] & 0xFF) > type) return pos;
+            boolean extended = (flags & AttributeFlags.EXTENDED_LENGTH) != 0;
+            int length = extended ? (attributes[pos + 2] & 0xFF) << 8 | attributes[pos + 3] & 0xFF
+                    : attributes[pos + 2] & 0xFF;
+            pos += (extended ? 4 : 3) + length;
+        }
+        return attributes.length;
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -18,10 +20,13 @@ import org.peerage.bgp.wire.FrameResult;
 import org.peerage.bgp.wire.Prefix;
 import org.peerage.bgp.wire.Route;
 import org.peerage.bgp.wire.UpdateMessage;
+import org.peerage.bgp.wire.WireWriter;
 import org.peerage.bgp.wire.attr.AsPathSegment;
+import org.peerage.bgp.wire.attr.AttributeEncoder;
 import org.peerage.bgp.wire.attr.AttributeType;
 import org.peerage.bgp.wire.attr.Communities;
 import org.peerage.bgp.wire.attr.MultiExitDisc;
+import org.peerage.bgp.wire.attr.NextHop;
 import org.peerage.bgp.wire.attr.Origin;
 import org.peerage.bgp.wire.attr.PathAttribute;
 
@@ -161,9 +166,29 @@ class BatchEncoderTest {
             List<AsPathSegment> segments = List.of(AsPathSegment.sequence(asns));
             byte[] nextHop = new byte[v6NextHop ? (random.nextBoolean() ? 16 : 32) : 4];
             random.nextBytes(nextHop);
-            forms.add(new ExportForm(i + 1, 1, ExportPolicy.transparent(kept, segments, true), nextHop));
+            List<PathAttribute> attributes = ExportPolicy.transparent(kept, segments, true);
+            forms.add(new ExportForm(i + 1, 1, attributes, nextHop, v6NextHop ? null : stored(random, attributes,
+                    nextHop)));
         }
         return forms;
+    }
+
+    /**
+     * An attribute set's stored encoding for a form with an IPv4 next hop: none, the form plus its own next hop
+     * (which the encoder sends as it is), or plus another next hop (which it must not).
+     */
+    private static byte[] stored(Random random, List<PathAttribute> attributes, byte[] nextHop) {
+        int choice = random.nextInt(3);
+        if (choice == 0) return null;
+        byte[] hop = nextHop.clone();
+        if (choice == 2) hop[3]++;
+        List<PathAttribute> withNextHop = new ArrayList<>(attributes);
+        withNextHop.add(NextHop.of(ByteBuffer.wrap(hop).getInt()));
+        withNextHop.sort(Comparator.comparingInt(PathAttribute::typeCode));
+        WireWriter w = new WireWriter(128);
+        AttributeEncoder.encode(w, withNextHop, CodecContext.DEFAULT.withMaxMessageLength(
+                CodecContext.EXTENDED_MAX_LENGTH));
+        return w.toByteArray();
     }
 
     private static Prefix prefix(Random random, boolean ipv6) {

@@ -97,11 +97,14 @@ class ExportFormsTest {
         assertThat(plain.sharesStoredEncoding()).isTrue();
         byte[] stored = table.encoded(plainId);
         assertThat(plain.encoded(true)).as("the stored set minus its 7-byte NEXT_HOP").hasSize(stored.length - 7);
+        assertThat(plain.storedWithNextHop()).as("an IPv4 UPDATE's attributes are the stored set itself")
+                .isSameAs(stored);
         assertThat(plain.attributes(true)).doesNotHaveAnyElementsOfTypes(NextHop.class)
                 .contains(MultiExitDisc.of(50), Communities.of(3333 << 16 | 7));
         // LOCAL_PREF and a community for the route server are not sent: the form differs, it has its own bytes.
         ExportForm scrubbed = forms.form(attrs(), 3333, false, 0);
         assertThat(scrubbed.sharesStoredEncoding()).isFalse();
+        assertThat(scrubbed.storedWithNextHop()).isNull();
         assertThat(get(scrubbed.attributes(true), LocalPref.class)).isNull();
     }
 

@@ -33,7 +33,8 @@ public final class AttributeDecoder {
     private final AddressFamily ribFamily;
     private final List<PathAttribute> attributes = new ArrayList<>();
     private final List<Malformation> malformations = new ArrayList<>(0);
-    private final boolean[] seen = new boolean[256];
+    /** Attribute types seen so far, one bit per type (fields, not an array: one decoder per UPDATE). */
+    private long seen0, seen1, seen2, seen3;
 
     private AttributeDecoder(byte[] buf, int origin, CodecContext ctx, AddressFamily ribFamily) {
         this.buf = buf;
@@ -91,9 +92,29 @@ public final class AttributeDecoder {
         return new Result(attributes, malformations);
     }
 
+    private boolean seen(int type) {
+        long word = switch (type >>> 6) {
+            case 0 -> seen0;
+            case 1 -> seen1;
+            case 2 -> seen2;
+            default -> seen3;
+        };
+        return (word & 1L << type) != 0;
+    }
+
+    private void markSeen(int type) {
+        long bit = 1L << type;
+        switch (type >>> 6) {
+            case 0 -> seen0 |= bit;
+            case 1 -> seen1 |= bit;
+            case 2 -> seen2 |= bit;
+            default -> seen3 |= bit;
+        }
+    }
+
     private void decodeOne(int flags, int type, int start, int value, int length) {
         AttributeType known = AttributeType.of(type);
-        if (seen[type]) {
+        if (seen(type)) {
             if (known == AttributeType.MP_REACH_NLRI || known == AttributeType.MP_UNREACH_NLRI) {
                 report(ErrorAction.SESSION_RESET, UpdateErrorSubcode.MALFORMED_ATTRIBUTE_LIST, start, type, null,
                         (known == AttributeType.MP_REACH_NLRI ? "MP_REACH_NLRI" : "MP_UNREACH_NLRI")
@@ -104,7 +125,7 @@ public final class AttributeDecoder {
             }
             return;
         }
-        seen[type] = true;
+        markSeen(type);
         if (known == null) {
             if (!AttributeFlags.isOptional(flags)) {
                 report(ErrorAction.SESSION_RESET, UpdateErrorSubcode.UNRECOGNIZED_WELL_KNOWN_ATTRIBUTE, start, type,

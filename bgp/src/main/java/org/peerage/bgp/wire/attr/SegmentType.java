@@ -4,6 +4,8 @@ package org.peerage.bgp.wire.attr;
 public enum SegmentType {
     AS_SET(1), AS_SEQUENCE(2), AS_CONFED_SEQUENCE(3), AS_CONFED_SET(4);
 
+    private static final SegmentType[] BY_CODE = values();
+
     private final int code;
 
     SegmentType(int code) {
@@ -16,7 +18,7 @@ public enum SegmentType {
 
     /** The segment type, or null for a code that is not one. */
     public static SegmentType of(int code) {
-        return code >= 1 && code <= 4 ? values()[code - 1] : null;
+        return code >= 1 && code <= 4 ? BY_CODE[code - 1] : null;
     }
 
     public boolean isSet() {
