@@ -35,12 +35,12 @@ import org.peerage.routeserver.config.RouteServerConfig;
 import org.peerage.routeserver.filter.PolicyData;
 
 /**
- * Runs the route server's hot paths once before it takes sessions: a route server of its own on a loopback address
- * and an ephemeral port, with a few clients in the same process announcing generated routes to each other, until
- * every client holds every other's. What the JIT compiler does then (UPDATE decoding, ingest, best path, export
- * plans and their encoding: 1.3-1.8 s of compiler CPU on two cores at 10 clients x 20,000 prefixes) is done when
- * the operator's clients come, which after a restart is all of them at once. Nothing of it stays: the route server,
- * its clients and their memory are gone when {@link #run} returns.
+ * Runs the route server's hot paths before it takes sessions: a route server of its own on a loopback address and
+ * an ephemeral port, with a few clients in the same process announcing generated routes to each other until every
+ * client holds every other's, twice, each time until the JIT compilers are idle. What they do then (UPDATE
+ * decoding, ingest, best path, export plans and their encoding) is done when the operator's clients come, which
+ * after a restart is all of them at once. Nothing of it stays: the route server, its clients and their memory are
+ * gone when {@link #run} returns.
  */
 public final class Warmup {
     private static final long RS_AS = 64_999;
