@@ -100,8 +100,8 @@ public final class Warmup {
 
     /**
      * Waits until the JIT compilers have finished nothing for {@link #COMPILER_IDLE}: the exercise leaves a queue of
-     * methods that became hot near its end, and compiled then they do not take the clients' CPU (on two cores,
-     * the compiler queue left behind took 1.8 s of CPU during the first full exchange of 10 clients' tables).
+     * methods that became hot near its end (on two cores the route server used to listen with it still long), and
+     * the next exchange, or the clients, should find them compiled rather than wait on the queue.
      */
     private static void awaitCompilersIdle(Duration limit) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
