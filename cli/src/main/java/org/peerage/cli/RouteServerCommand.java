@@ -69,7 +69,7 @@ final class RouteServerCommand implements Callable<Integer> {
             return 2;
         }
         data.notes().forEach(System.out::println);
-        if (!noWarmUp) warmUp();
+        if (!noWarmUp) warmUp(rsConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Transport transport = Transport.create(0);
              RouteServer rs = new RouteServer(rsConfig, data, transport, System.out::println)) {
@@ -103,10 +103,10 @@ final class RouteServerCommand implements Callable<Integer> {
     }
 
     /** Never a reason not to start: a warm-up that fails (its loopback port taken meanwhile...) is only reported. */
-    private static void warmUp() {
+    private static void warmUp(RouteServerConfig rsConfig) {
         long t0 = System.nanoTime();
         try {
-            boolean complete = Warmup.run(WARM_UP_CLIENTS, WARM_UP_PREFIXES, Duration.ofSeconds(30));
+            boolean complete = Warmup.run(rsConfig, WARM_UP_CLIENTS, WARM_UP_PREFIXES, Duration.ofSeconds(30));
             System.out.printf("warm-up: %d clients x %,d routes through a route server of its own in %.1f s%s%n",
                     WARM_UP_CLIENTS, WARM_UP_PREFIXES, (System.nanoTime() - t0) / 1e9,
                     complete ? "" : " (stopped early)");

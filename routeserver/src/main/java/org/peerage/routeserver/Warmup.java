@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.peerage.bgp.session.PeerConfig;
 import org.peerage.bgp.speaker.EventSink;
@@ -58,15 +59,19 @@ public final class Warmup {
     }
 
     /**
+     * @param operator     the configuration the route server will run: the warm-up's own takes its settings that
+     *                     change what is sent (informational communities, the RFC 1997 policy), so that the code
+     *                     compiled is that of the branches the operator's routes take
      * @param clients      how many clients (127.99.0.1 and up)
      * @param prefixesEach how many IPv4 prefixes each announces
      * @param limit        when to give up waiting (the compiled code is there either way)
      * @return whether every client received everything in time
      */
-    public static boolean run(int clients, int prefixesEach, Duration limit) throws Exception {
+    public static boolean run(RouteServerConfig operator, int clients, int prefixesEach, Duration limit)
+            throws Exception {
         boolean complete = true;
         for (int round = 0; round < ROUNDS; round++) {
-            complete &= exercise(clients, prefixesEach, limit);
+            complete &= exercise(operator, clients, prefixesEach, limit);
             awaitCompilersIdle(COMPILER_WAIT);
         }
         // Here, not in exercise: there its frame still holds the route server and the clients.
@@ -74,14 +79,15 @@ public final class Warmup {
         return complete;
     }
 
-    private static boolean exercise(int clients, int prefixesEach, Duration limit) throws Exception {
+    private static boolean exercise(RouteServerConfig operator, int clients, int prefixesEach, Duration limit)
+            throws Exception {
         Path dir = Files.createTempDirectory("peerage-warmup-");
         Transport transport = Transport.create(0);
         RouteServer rs = null;
         Speaker speaker = null;
         try {
             Path yaml = dir.resolve("rs.yaml");
-            Files.writeString(yaml, config(clients, freePort()));
+            Files.writeString(yaml, config(operator, clients, freePort()));
             RouteServerConfig config = ConfigLoader.load(yaml);
             rs = new RouteServer(config, PolicyData.load(config, Instant.now()), transport, line -> { });
             rs.start();
@@ -124,9 +130,13 @@ public final class Warmup {
         }
     }
 
-    private static String config(int clients, int port) {
+    /** Filters off (its routes are generated, not registered), the operator's export settings, its own clients. */
+    static String config(RouteServerConfig operator, int clients, int port) {
         StringBuilder y = new StringBuilder("asn: " + RS_AS + "\nrouter_id: 10.99.0.1\n"
-                + "listen: [\"127.0.0.1:" + port + "\"]\nfilters: {enabled: false}\nclients:\n");
+                + "listen: [\"127.0.0.1:" + port + "\"]\nfilters: {enabled: false}\n"
+                + "informational_communities: " + operator.informationalCommunities() + "\n"
+                + "rfc1997_wellknown_communities: {policy: "
+                + operator.wellKnownCommunities().name().toLowerCase(Locale.ROOT) + "}\nclients:\n");
         for (int i = 0; i < clients; i++) {
             y.append("  - {asn: ").append(FIRST_CLIENT_AS + i).append(", ip: [127.99.0.").append(i + 1).append("]}\n");
         }
